@@ -1,0 +1,73 @@
+# The few commands a person runs. `make run` sets up and serves the portal; `make test` sets
+# up and runs every check. Both need only make and a Python >= 3.12.
+
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# The first Python >= 3.12 found: PYTHON=… wins, then the usual names on PATH, then pyenv's
+# installed versions (whose shims fail unless PYENV_VERSION names them).
+PYTHON ?= $(shell \
+	for candidate in python3.14 python3.13 python3.12 python3 python; do \
+		if $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+			command -v $$candidate; exit 0; \
+		fi; \
+	done; \
+	if command -v pyenv >/dev/null 2>&1; then \
+		for version in $$(pyenv versions --bare 2>/dev/null | sort -rV); do \
+			candidate="$$(pyenv root)/versions/$$version/bin/python3"; \
+			if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+				echo "$$candidate"; exit 0; \
+			fi; \
+		done; \
+	fi)
+
+# Tests run with debug off, as production does, on a throw-away key.
+TEST_ENV := DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY=test-only-$(shell date +%s%N) \
+	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
+	DJANGO_SECURE_SSL_REDIRECT=false
+
+.PHONY: run test install lint format messages clean
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "No Python >= 3.12 found. Install one, or name it: make PYTHON=/path/to/python3.12 …" >&2; \
+		exit 1; \
+	fi
+	@echo "Using $(PYTHON)"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=true $(BIN)/python manage.py load_content
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Needs GNU gettext; the compiled .mo files are committed so that `make run` does not.
+messages: $(STAMP)
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages --locale sl --locale en \
+		--ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

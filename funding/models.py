@@ -1,0 +1,267 @@
+"""The money behind the projects: programmes, the regional development agreement, the
+2021–2027 perspective and the agency's record in European projects."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from regionportal.models import Municipality, SourcedModel
+
+MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives: only the year, the month, or the day."""
+
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
+
+
+class Programme(SourcedModel):
+    """A funding programme or source of money (Interreg Europe, LIFE, national money …)."""
+
+    class Kind(models.TextChoices):
+        INTERREG = "interreg", _("Interreg")
+        LIFE = "life", _("LIFE")
+        COHESION = "cohesion", _("Cohesion policy")
+        NATIONAL = "national", _("National")
+        LOCAL = "local", _("Local")
+        REGIONAL = "regional", _("Regional")
+        OTHER = "other", _("Other source")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    period = models.CharField(_("period"), max_length=20, blank=True)
+    fund = models.CharField(
+        _("EU fund"), max_length=100, blank=True, help_text=_("E.g. ERDF; empty for non-EU money.")
+    )
+    is_eu_funded = models.BooleanField(_("EU co-funded"), default=False)
+    co_funding_statement = models.TextField(_("co-funding statement"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_listed_as_potential = models.BooleanField(
+        _("named as a potential source"),
+        default=False,
+        help_text=_("The source lists it among the possible sources of money (VIRI)."),
+    )
+    is_tentative = models.BooleanField(
+        _("tentative"),
+        default=False,
+        help_text=_("The source names it with a question mark."),
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("funding:programme", kwargs={"slug": self.slug})
+
+
+class DevelopmentAgreement(SourcedModel):
+    """The regional development agreement (Dogovor za razvoj regije)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    period = models.CharField(_("period"), max_length=20, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    agency_role = models.TextField(_("the agency's role"), blank=True)
+    supplement_signed = models.DateField(_("supplement signed"), null=True, blank=True)
+    supplement_signed_precision = models.CharField(
+        _("precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    approved_projects_stated = models.PositiveSmallIntegerField(
+        _("approved projects (as stated)"), null=True, blank=True
+    )
+    cohesion_funds_stated = models.CharField(
+        _("cohesion funds (as stated)"), max_length=200, blank=True
+    )
+    cohesion_funds_at_least = models.DecimalField(
+        _("cohesion funds, at least (EUR)"), null=True, blank=True, **MONEY
+    )
+    total_value = models.DecimalField(
+        _("total value of the projects (EUR)"), null=True, blank=True, **MONEY
+    )
+    committed_funds = models.DecimalField(
+        _("state commitment, national and EU (EUR)"), null=True, blank=True, **MONEY
+    )
+    figures_source = models.ForeignKey(
+        "regionportal.Source",
+        verbose_name=_("source of the total and committed figures"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    later_amendments = models.TextField(_("later amendments"), blank=True)
+
+    class Meta:
+        verbose_name = _("regional development agreement")
+        verbose_name_plural = _("regional development agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(committed_funds__isnull=True)
+                | models.Q(total_value__isnull=True)
+                | models.Q(committed_funds__lte=models.F("total_value")),
+                name="agreement_commitment_within_total",
+                violation_error_message=_(
+                    "The committed funds cannot exceed the total value of the projects."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("funding:agreement")
+
+
+class AgreementCategory(SourcedModel):
+    """A category of the agreement's projects, with the number the source states."""
+
+    agreement = models.ForeignKey(
+        DevelopmentAgreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="categories",
+    )
+    slug = models.SlugField(_("slug"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+    projects_stated = models.PositiveSmallIntegerField(_("projects (as stated)"))
+
+    class Meta:
+        verbose_name = _("agreement category")
+        verbose_name_plural = _("agreement categories")
+        ordering = ["agreement", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "slug"],
+                name="unique_category_slug_per_agreement",
+                violation_error_message=_("This agreement already has a category with this slug."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class AgreementProject(SourcedModel):
+    """One of the agreement's approved projects (an investment in the region)."""
+
+    category = models.ForeignKey(
+        AgreementCategory,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities"),
+        related_name="agreement_projects",
+        blank=True,
+    )
+    total_value = models.DecimalField(_("total value (EUR)"), null=True, blank=True, **MONEY)
+    cohesion_amount = models.DecimalField(
+        _("cohesion funds (EUR)"), null=True, blank=True, **MONEY
+    )
+
+    class Meta:
+        verbose_name = _("agreement project")
+        verbose_name_plural = _("agreement projects")
+        ordering = ["category__order", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cohesion_amount__isnull=True)
+                | models.Q(total_value__isnull=True)
+                | models.Q(cohesion_amount__lte=models.F("total_value")),
+                name="agreement_project_cohesion_within_total",
+                violation_error_message=_(
+                    "The cohesion funds cannot exceed the project's total value."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class FinancialPerspective(SourcedModel):
+    """An EU financial perspective the agency prepares for (2021–2027)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    period = models.CharField(_("period"), max_length=20)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("financial perspective")
+        verbose_name_plural = _("financial perspectives")
+        ordering = ["period"]
+
+    def __str__(self):
+        return self.title
+
+
+class PolicyGoal(SourcedModel):
+    """A general goal of regional policy in a financial perspective."""
+
+    perspective = models.ForeignKey(
+        FinancialPerspective,
+        verbose_name=_("perspective"),
+        on_delete=models.CASCADE,
+        related_name="goals",
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("regional policy goal")
+        verbose_name_plural = _("regional policy goals")
+        ordering = ["perspective", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perspective", "number"],
+                name="unique_goal_number_per_perspective",
+                violation_error_message=_("This perspective already has a goal with this number."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+
+class AgencyRecord(SourcedModel):
+    """The agency's record in European projects as the source states it.
+
+    The portal shows each stated figure beside the one it counts from the data.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    interreg_projects_as_partner = models.PositiveSmallIntegerField(
+        _("Interreg projects as a partner (as stated)")
+    )
+    countries = models.PositiveSmallIntegerField(_("countries (as stated)"))
+    projects_as_lead = models.PositiveSmallIntegerField(_("projects as lead partner (as stated)"))
+    applications = models.PositiveSmallIntegerField(_("applications as a partner (as stated)"))
+    applications_year = models.PositiveSmallIntegerField(_("year of the applications"))
+
+    class Meta:
+        verbose_name = _("agency's record in European projects")
+        verbose_name_plural = _("agency's records in European projects")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,195 @@
+"""The four pillars of the integral green region, the ideas that tie them, and the vision."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from regionportal.models import SourcedModel
+
+
+class Pillar(SourcedModel):
+    """One of the four pillars (e.g. Narava & Skupnost / Nature & Community)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=120)
+    other_wordings = models.CharField(
+        _("other wordings"),
+        max_length=300,
+        blank=True,
+        help_text=_("How other slides of the source name the pillar or its model."),
+    )
+    economic_model = models.CharField(_("economic model"), max_length=200)
+    potentials = models.TextField(_("potentials"), blank=True)
+    in_implementation = models.TextField(
+        _("in implementation"),
+        blank=True,
+        help_text=_("What the agency already does under this pillar."),
+    )
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#2f6b3a", help_text=_("A hex colour, e.g. #2f6b3a.")
+    )
+
+    class Meta:
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pillars:detail", kwargs={"slug": self.slug})
+
+
+class PotentialExample(SourcedModel):
+    """An organisation, place or group the source names as a potential of a pillar."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("Organisation")
+        PLACE = "place", _("Place or area")
+        GROUP = "group", _("Group")
+        THEME = "theme", _("Theme")
+
+    pillar = models.ForeignKey(
+        Pillar, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="examples"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ORGANISATION)
+    count = models.PositiveIntegerField(
+        _("count"), null=True, blank=True, help_text=_("For groups, e.g. 9 green destinations.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("potential example")
+        verbose_name_plural = _("potential examples")
+        ordering = ["pillar__order", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pillar", "name"],
+                name="unique_example_per_pillar",
+                violation_error_message=_("This pillar already names this example."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class KeyMessage(SourcedModel):
+    """A statement that ties the pillars together: the motto, the moral core, and so on."""
+
+    class Kind(models.TextChoices):
+        TITLE = "title", _("Title")
+        MOTTO = "motto", _("Motto")
+        OVERALL_VISION = "overall_vision", _("Overall vision")
+        MORAL_CORE = "moral_core", _("Moral core")
+        SMART_INTEGRATION = "smart_integration", _("Smart integration")
+        CHALLENGE = "challenge", _("Challenge")
+        CLOSING_QUOTE = "closing_quote", _("Closing quotation")
+        THANKS = "thanks", _("Closing words")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    attribution = models.CharField(_("attribution"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("key message")
+        verbose_name_plural = _("key messages")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.title
+
+
+class VisionGoalQuerySet(models.QuerySet):
+    def for_vision_page(self):
+        return self.select_related("pillar").order_by("pillar__order", "horizon", "order")
+
+
+class VisionGoal(SourcedModel):
+    """A 2030/50 vision goal of a pillar, or of the region as a whole.
+
+    Where the goal can be measured it carries an indicator: unit, baseline, target and latest
+    value, each with its year. A target the source states with a question mark is kept as
+    unconfirmed rather than dropped or made certain.
+    """
+
+    class Horizon(models.TextChoices):
+        Y2030 = "2030", "2030"
+        Y2050 = "2050", "2050"
+        Y2030_50 = "2030/50", "2030/50"
+
+    pillar = models.ForeignKey(
+        Pillar,
+        verbose_name=_("pillar"),
+        on_delete=models.PROTECT,
+        related_name="goals",
+        null=True,
+        blank=True,
+        help_text=_("Empty for a goal of the region as a whole."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    horizon = models.CharField(_("horizon"), max_length=7, choices=Horizon)
+    statement = models.TextField(_("statement"))
+    indicator = models.CharField(_("indicator"), max_length=200, blank=True)
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_confirmed = models.BooleanField(
+        _("target confirmed"),
+        default=True,
+        help_text=_("Off where the source gives the target with a question mark."),
+    )
+    latest_value = models.DecimalField(
+        _("latest value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    latest_year = models.PositiveSmallIntegerField(_("latest value year"), null=True, blank=True)
+    indicator_source = models.CharField(_("indicator source"), max_length=300, blank=True)
+
+    objects = VisionGoalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vision goal")
+        verbose_name_plural = _("vision goals")
+        ordering = ["pillar__order", "horizon", "order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(baseline_value__isnull=True)
+                | models.Q(baseline_year__isnull=False),
+                name="goal_baseline_has_year",
+                violation_error_message=_("A baseline needs its year."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_value__isnull=True)
+                | models.Q(target_year__isnull=False),
+                name="goal_target_has_year",
+                violation_error_message=_("A target needs its year."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(latest_value__isnull=True)
+                | models.Q(latest_year__isnull=False),
+                name="goal_latest_has_year",
+                violation_error_message=_("A latest value needs its year."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.statement[:80]
+
+    @property
+    def is_measurable(self):
+        return self.target_value is not None
+
+    def get_absolute_url(self):
+        return reverse("pillars:vision") + f"#{self.slug}"

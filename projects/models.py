@@ -1,0 +1,424 @@
+"""Organisations, projects and the partnerships between them."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from funding.models import MONEY, DatePrecision, Programme
+from pillars.models import Pillar, VisionGoal
+from regionportal.models import Municipality, SourcedModel
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def agency(self):
+        return self.get(is_agency=True)
+
+
+class Organisation(SourcedModel):
+    """A partner organisation; the agency itself is one, marked as such."""
+
+    class Kind(models.TextChoices):
+        DEVELOPMENT_AGENCY = "development_agency", _("Development agency")
+        PUBLIC_AUTHORITY = "public_authority", _("Public authority")
+        MINISTRY = "ministry", _("Ministry or national body")
+        UNIVERSITY = "university", _("University or research organisation")
+        MUSEUM = "museum", _("Museum or cultural institution")
+        COMPANY = "company", _("Company")
+        ASSOCIATION = "association", _("Association or NGO")
+        PUBLIC_INSTITUTION = "public_institution", _("Public institution")
+        OTHER = "other", _("Other")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name (original language)"), max_length=250)
+    name_en = models.CharField(_("name in English"), max_length=250, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    country = CountryField(_("country"))
+    kind = models.CharField(_("type"), max_length=30, choices=Kind, default=Kind.OTHER)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_agency = models.BooleanField(
+        _("the agency itself"),
+        default=False,
+        help_text=_("Marks the regional development agency (RASR). Only one may be marked."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_agency"],
+                condition=Q(is_agency=True),
+                name="only_one_agency",
+                violation_error_message=_("Another organisation is already marked as the agency."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_agency_share(self):
+        """Annotate each project with the agency's partnership budget and role."""
+        agency_partnership = Partnership.objects.filter(
+            project=OuterRef("pk"), organisation__is_agency=True
+        )
+        return self.annotate(
+            agency_share=Subquery(agency_partnership.values("budget")[:1]),
+            agency_role=Subquery(agency_partnership.values("role")[:1]),
+        )
+
+    def with_partner_count(self):
+        return self.annotate(partner_count=Count("partnerships", distinct=True))
+
+    def for_list_page(self):
+        return (
+            self.with_agency_share()
+            .select_related("programme")
+            .prefetch_related(
+                Prefetch(
+                    "project_pillars",
+                    queryset=ProjectPillar.objects.select_related("pillar"),
+                )
+            )
+        )
+
+    def for_detail_page(self):
+        return (
+            self.with_agency_share()
+            .select_related("programme")
+            .prefetch_related(
+                Prefetch(
+                    "partnerships",
+                    queryset=Partnership.objects.select_related("organisation").order_by(
+                        "order", "organisation__name"
+                    ),
+                ),
+                Prefetch(
+                    "project_pillars",
+                    queryset=ProjectPillar.objects.select_related("pillar"),
+                ),
+                "goals__pillar",
+                "results",
+                "places__municipality",
+                "municipalities",
+                "links",
+            )
+        )
+
+    def agency_is_lead(self):
+        return self.filter(
+            Exists(
+                Partnership.objects.filter(
+                    project=OuterRef("pk"),
+                    organisation__is_agency=True,
+                    role=Partnership.Role.LEAD,
+                )
+            )
+        )
+
+
+class Project(SourcedModel):
+    """A project the agency runs, ran or applied for."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        SUBMITTED = "submitted", _("Application submitted")
+        APPROVED = "approved", _("Approved")
+        IN_IMPLEMENTATION = "in_implementation", _("In implementation")
+        COMPLETED = "completed", _("Completed")
+        REJECTED = "rejected", _("Not approved")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=60)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.IDEA)
+    status_note = models.CharField(_("status note"), max_length=300, blank=True)
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
+    )
+    call = models.CharField(
+        _("call"), max_length=200, blank=True, help_text=_("E.g. the second round of the LIFE call.")
+    )
+    priority_area = models.CharField(_("priority area"), max_length=200, blank=True)
+    pillars = models.ManyToManyField(
+        Pillar, verbose_name=_("pillars"), through="ProjectPillar", related_name="projects"
+    )
+    goals = models.ManyToManyField(
+        VisionGoal, verbose_name=_("vision goals"), related_name="projects", blank=True
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), related_name="projects", blank=True
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    total_budget = models.DecimalField(_("total budget (EUR)"), null=True, blank=True, **MONEY)
+    budget_note = models.CharField(_("budget note"), max_length=300, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-start_date", "acronym"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_end_not_before_start",
+                violation_error_message=_("The end cannot be before the start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(total_budget__isnull=True) | Q(total_budget__gte=0),
+                name="project_budget_not_negative",
+                violation_error_message=_("The total budget cannot be negative."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.acronym
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    @property
+    def start_year(self):
+        return self.start_date.year if self.start_date else None
+
+    @property
+    def end_year(self):
+        return self.end_date.year if self.end_date else None
+
+
+class ProjectPillar(models.Model):
+    """A project's pillar; exactly one of a project's pillars is its primary one."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="project_pillars"
+    )
+    pillar = models.ForeignKey(
+        Pillar, verbose_name=_("pillar"), on_delete=models.PROTECT, related_name="project_pillars"
+    )
+    is_primary = models.BooleanField(_("primary"), default=False)
+
+    class Meta:
+        verbose_name = _("project pillar")
+        verbose_name_plural = _("project pillars")
+        ordering = ["-is_primary", "pillar__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "pillar"],
+                name="unique_pillar_per_project",
+                violation_error_message=_("The project already has this pillar."),
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(is_primary=True),
+                name="one_primary_pillar_per_project",
+                violation_error_message=_("A project can have only one primary pillar."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} – {self.pillar}"
+
+
+class Partnership(SourcedModel):
+    """An organisation's part in a project; the agency's budget here is the agency's share."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead partner")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
+        ADVISORY = "advisory", _("Advisory partner")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="partnerships"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    listed_as = models.CharField(
+        _("listed as"),
+        max_length=250,
+        blank=True,
+        help_text=_("The organisation's name exactly as the project's source lists it."),
+    )
+    budget = models.DecimalField(_("budget (EUR)"), null=True, blank=True, **MONEY)
+    eu_contribution = models.DecimalField(
+        _("EU contribution (EUR)"), null=True, blank=True, **MONEY
+    )
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["project", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"],
+                name="unique_organisation_per_project",
+                violation_error_message=_("This organisation is already a partner in the project."),
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(role="lead"),
+                name="one_lead_partner_per_project",
+                violation_error_message=_("A project can have only one lead partner."),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="partnership_budget_not_negative",
+                violation_error_message=_("The budget cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(eu_contribution__isnull=True)
+                | Q(budget__isnull=True)
+                | Q(eu_contribution__lte=models.F("budget")),
+                name="partnership_eu_within_budget",
+                violation_error_message=_("The EU contribution cannot exceed the budget."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} – {self.organisation}"
+
+    def clean(self):
+        super().clean()
+        total = self.project.total_budget if self.project_id else None
+        if self.budget is not None and total is not None and self.budget > total:
+            raise ValidationError(
+                {"budget": _("A partner's budget cannot be above the project's total budget.")}
+            )
+
+    @property
+    def share_of_total(self):
+        """The partner's budget as a percentage of the project's total, or None."""
+        total = self.project.total_budget
+        if self.budget is None or not total:
+            return None
+        return self.budget * 100 / total
+
+
+class ProjectResult(SourcedModel):
+    """A result, target, deliverable or event of a project."""
+
+    class Kind(models.TextChoices):
+        TARGET = "target", _("Target")
+        OBJECTIVE = "objective", _("Objective")
+        DELIVERABLE = "deliverable", _("Deliverable")
+        EVENT = "event", _("Event")
+        OUTPUT = "output", _("Output")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="results"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=30, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    place = models.CharField(_("place"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("project result")
+        verbose_name_plural = _("project results")
+        ordering = ["project", "order"]
+
+    def __str__(self):
+        return self.title
+
+
+class RelatedPlace(SourcedModel):
+    """A place a project works with, e.g. one of InnovaSPA's seven spas."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="places"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="related_places",
+        null=True,
+        blank=True,
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("related place")
+        verbose_name_plural = _("related places")
+        ordering = ["project", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "name"],
+                name="unique_place_per_project",
+                violation_error_message=_("The project already lists this place."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectLink(models.Model):
+    """A source the project's page cites, e.g. "Vir: www.nt-rc.si"."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="links"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    label = models.CharField(_("label"), max_length=200)
+    url = models.URLField(_("address"), blank=True)
+
+    class Meta:
+        verbose_name = _("project source")
+        verbose_name_plural = _("project sources")
+        ordering = ["project", "order"]
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,160 @@
+"""What belongs to the site as a whole: sources of facts, the region and its municipalities."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.Model):
+    """A document or web page that facts on the portal come from."""
+
+    class Kind(models.TextChoices):
+        AGENCY_DOCUMENT = "agency", _("Agency document")
+        PUBLIC = "public", _("Public source")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PUBLIC)
+    url = models.URLField(_("address"), blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["kind", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class SourcedModel(models.Model):
+    """A record that says where its facts come from."""
+
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    source_excerpt = models.TextField(
+        _("wording in the source"),
+        blank=True,
+        help_text=_("The source's own words, where the portal's text differs from them."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SourceDiscrepancy(models.Model):
+    """A figure from another source that disagrees with the one the portal shows.
+
+    The portal keeps the agency document's figure; the other one is recorded here with its
+    source so that readers can see both.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    field_label = models.CharField(_("what"), max_length=120)
+    other_value = models.CharField(_("value in the other source"), max_length=300)
+    note = models.TextField(_("note"), blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name=_("other source"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("source discrepancy")
+        verbose_name_plural = _("source discrepancies")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.field_label}: {self.other_value}"
+
+
+class Region(SourcedModel):
+    """A statistical region (NUTS 3)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    nuts_code = models.CharField(_("NUTS 3 code"), max_length=10, unique=True)
+    older_nuts_codes = models.CharField(_("older NUTS codes"), max_length=200, blank=True)
+    area_km2 = models.DecimalField(
+        _("area (km²)"), max_digits=10, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(population__isnull=True)
+                | models.Q(population_year__isnull=False),
+                name="region_population_has_year",
+                violation_error_message=_("A population figure needs its year."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def in_region(self):
+        return self.filter(region__isnull=False)
+
+
+class Municipality(SourcedModel):
+    """A municipality (občina); its membership of the region is data, not code."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    iso_code = models.CharField(_("ISO 3166-2 code"), max_length=10, unique=True)
+    is_urban = models.BooleanField(
+        _("urban municipality"), default=False, help_text=_("Mestna občina (MO).")
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        null=True,
+        blank=True,
+    )
+    area_km2 = models.DecimalField(
+        _("area (km²)"), max_digits=8, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(population__isnull=True)
+                | models.Q(population_year__isnull=False),
+                name="municipality_population_has_year",
+                violation_error_message=_("A population figure needs its year."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("municipalities:detail", kwargs={"slug": self.slug})

@@ -1,0 +1,5 @@
+"""Public pages, mounted under the language prefix."""
+
+from django.urls import include, path
+
+urlpatterns = []
