@@ -1,5 +1,3 @@
-# ruff: noqa: RUF001
-# Slovenian and English prose: its typographic dashes and quotation marks are intended.
 """Programmes and sources of money, the regional development agreement, the 2021-2027
 perspective and the agency's record in European projects."""
 

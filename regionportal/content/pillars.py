@@ -1,5 +1,3 @@
-# ruff: noqa: RUF001
-# Slovenian and English prose: its typographic dashes and quotation marks are intended.
 """The four pillars, the organisations and places the slides name as their potentials, the key
 messages that tie them, and the 2030/50 vision goals.
 

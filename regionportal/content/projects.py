@@ -1,5 +1,3 @@
-# ruff: noqa: RUF001
-# Slovenian and English prose: its typographic dashes and quotation marks are intended.
 """The partner organisations and the projects the presentation lists, with the public facts that
 fill its gaps.
 

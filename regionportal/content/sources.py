@@ -1,5 +1,3 @@
-# ruff: noqa: RUF001
-# Slovenian and English prose: its typographic dashes and quotation marks are intended.
 """Where the facts come from: the agency's presentation and the public sources that fill its
 gaps."""
 
