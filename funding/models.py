@@ -1,12 +1,13 @@
 """The money behind the projects: programmes, the regional development agreement, the
 2021–2027 perspective and the agency's record in European projects."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.models import Municipality, SourcedModel
+from regionportal.models import Municipality, SourceDiscrepancy, SourcedModel
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 
@@ -103,6 +104,7 @@ class DevelopmentAgreement(SourcedModel):
         blank=True,
     )
     later_amendments = models.TextField(_("later amendments"), blank=True)
+    discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
 
     class Meta:
         verbose_name = _("regional development agreement")

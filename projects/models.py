@@ -1,5 +1,6 @@
 """Organisations, projects and the partnerships between them."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -10,7 +11,7 @@ from django_countries.fields import CountryField
 
 from funding.models import MONEY, DatePrecision, Programme
 from pillars.models import Pillar, VisionGoal
-from regionportal.models import Municipality, SourcedModel
+from regionportal.models import Municipality, SourceDiscrepancy, SourcedModel
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -46,6 +47,7 @@ class Organisation(SourcedModel):
         help_text=_("Marks the regional development agency (RASR). Only one may be marked."),
     )
     description = models.TextField(_("description"), blank=True)
+    discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -183,6 +185,7 @@ class Project(SourcedModel):
     total_budget = models.DecimalField(_("total budget (EUR)"), null=True, blank=True, **MONEY)
     budget_note = models.CharField(_("budget note"), max_length=300, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
+    discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
