@@ -1,0 +1,77 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from regionportal.admin import ConstraintErrorsOnFieldsForm, TranslatedPortalAdmin
+
+from .models import KeyMessage, Pillar, PotentialExample, VisionGoal
+
+
+class PotentialExampleForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {"unique_example_per_pillar": "name"}
+
+
+class PotentialExampleInline(TranslationStackedInline):
+    model = PotentialExample
+    form = PotentialExampleForm
+    fields = ["order", "name", "kind", "count", "description", "source", "source_excerpt"]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+@admin.register(Pillar)
+class PillarAdmin(TranslatedPortalAdmin):
+    list_display = ["name", "order", "economic_model", "colour"]
+    search_fields = ["name_sl", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["source"]
+    inlines = [PotentialExampleInline]
+
+
+class VisionGoalForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {
+        "goal_baseline_has_year": "baseline_year",
+        "goal_target_has_year": "target_year",
+        "goal_latest_has_year": "latest_year",
+    }
+
+
+@admin.register(VisionGoal)
+class VisionGoalAdmin(TranslatedPortalAdmin):
+    form = VisionGoalForm
+    list_display = [
+        "__str__",
+        "pillar",
+        "horizon",
+        "target_value",
+        "target_year",
+        "target_confirmed",
+    ]
+    list_filter = ["pillar", "horizon", "target_confirmed"]
+    list_select_related = ["pillar"]
+    search_fields = ["slug", "statement_sl", "statement_en", "indicator_sl", "indicator_en"]
+    autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["pillar", "slug", "order", "horizon", "statement"]}),
+        (
+            _("Indicator"),
+            {
+                "fields": [
+                    "indicator",
+                    "unit",
+                    ("baseline_value", "baseline_year"),
+                    ("target_value", "target_year", "target_confirmed"),
+                    ("latest_value", "latest_year"),
+                    "indicator_source",
+                ]
+            },
+        ),
+        (_("Source"), {"fields": ["source", "source_excerpt"]}),
+    ]
+
+
+@admin.register(KeyMessage)
+class KeyMessageAdmin(TranslatedPortalAdmin):
+    list_display = ["title", "kind", "attribution"]
+    search_fields = ["title_sl", "title_en", "text_sl", "text_en"]
+    autocomplete_fields = ["source"]

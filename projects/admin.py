@@ -1,0 +1,305 @@
+from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.filters import CountryFilter
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from funding.models import DatePrecision
+from regionportal.admin import (
+    ConstraintErrorsOnFieldsForm,
+    SourceDiscrepancyInline,
+    TranslatedPortalAdmin,
+)
+
+from .models import (
+    Organisation,
+    Partnership,
+    Project,
+    ProjectLink,
+    ProjectPillar,
+    ProjectResult,
+    RelatedPlace,
+)
+
+
+class OrganisationForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {"only_one_agency": "is_agency"}
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslatedPortalAdmin):
+    form = OrganisationForm
+    list_display = ["name", "acronym", "country", "kind", "city", "is_agency"]
+    list_filter = [("country", CountryFilter), "kind", "is_agency"]
+    search_fields = ["name", "name_en", "acronym", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["source"]
+    inlines = [SourceDiscrepancyInline]
+
+
+class ProjectPillarForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {
+        "unique_pillar_per_project": "pillar",
+        "one_primary_pillar_per_project": "is_primary",
+    }
+
+
+class ProjectPillarFormSet(BaseInlineFormSet):
+    """A project's pillars, of which at most one is the primary one.
+
+    The database constraint cannot see rows that are not saved yet, so two new rows both
+    marked primary are caught here.
+    """
+
+    def clean(self):
+        super().clean()
+        primary_seen = False
+        for form in self.forms:
+            if self._should_delete_form(form) or not form.cleaned_data.get("is_primary"):
+                continue
+            if primary_seen and "is_primary" not in form.errors:
+                form.add_error("is_primary", _("A project can have only one primary pillar."))
+            primary_seen = True
+
+
+class ProjectPillarInline(admin.TabularInline):
+    model = ProjectPillar
+    form = ProjectPillarForm
+    formset = ProjectPillarFormSet
+    fields = ["pillar", "is_primary"]
+    extra = 0
+
+
+class PartnershipForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {
+        "unique_organisation_per_project": "organisation",
+        "one_lead_partner_per_project": "role",
+        "partnership_budget_not_negative": "budget",
+        "partnership_eu_within_budget": "eu_contribution",
+    }
+
+
+class PartnershipFormSet(BaseInlineFormSet):
+    """A project's partners, checked against each other and against the project's form.
+
+    The database constraint cannot see a second lead partner that is not saved yet, and
+    Partnership.clean() cannot compare a budget with the total of a project that is not saved
+    yet; both are checked here against the values on the page.
+    """
+
+    def clean(self):
+        super().clean()
+        # The project form has already put its cleaned total on the instance.
+        total = self.instance.total_budget
+        lead_seen = False
+        for form in self.forms:
+            if self._should_delete_form(form):
+                continue
+            data = form.cleaned_data
+            if data.get("role") == Partnership.Role.LEAD:
+                if lead_seen and "role" not in form.errors:
+                    form.add_error("role", _("A project can have only one lead partner."))
+                lead_seen = True
+            budget = data.get("budget")
+            if (
+                budget is not None
+                and total is not None
+                and budget > total
+                and "budget" not in form.errors
+            ):
+                form.add_error(
+                    "budget", _("A partner's budget cannot be above the project's total budget.")
+                )
+
+
+class PartnershipInline(admin.StackedInline):
+    model = Partnership
+    form = PartnershipForm
+    formset = PartnershipFormSet
+    fields = [
+        ("organisation", "role", "order"),
+        "listed_as",
+        ("budget", "eu_contribution"),
+        ("source", "source_excerpt"),
+    ]
+    autocomplete_fields = ["organisation", "source"]
+    extra = 0
+
+
+class ProjectResultInline(TranslationStackedInline):
+    model = ProjectResult
+    form = ConstraintErrorsOnFieldsForm
+    fields = [
+        ("kind", "order"),
+        "title",
+        "description",
+        ("value", "unit"),
+        ("date", "date_precision", "place"),
+        ("source", "source_excerpt"),
+    ]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+class RelatedPlaceForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {"unique_place_per_project": "name"}
+
+
+class RelatedPlaceInline(TranslationTabularInline):
+    model = RelatedPlace
+    form = RelatedPlaceForm
+    fields = ["order", "name", "kind", "municipality", "website", "source"]
+    autocomplete_fields = ["municipality", "source"]
+    extra = 0
+
+
+class ProjectLinkInline(TranslationTabularInline):
+    model = ProjectLink
+    form = ConstraintErrorsOnFieldsForm
+    fields = ["order", "label", "url"]
+    extra = 0
+
+
+class PartnerCountryFilter(admin.SimpleListFilter):
+    title = _("partner country")
+    parameter_name = "partner_country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            Organisation.objects.filter(partnerships__isnull=False)
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        partnerships = Partnership.objects.filter(organisation__country=self.value())
+        return queryset.filter(pk__in=partnerships.values("project"))
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    title = _("start year")
+    parameter_name = "start_year"
+
+    def lookups(self, request, model_admin):
+        years = Project.objects.dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if not self.value().isdigit():
+            return queryset.none()  # a hand-edited address, not one of the offered years
+        return queryset.filter(start_date__year=self.value())
+
+
+def format_partial_date(value, precision):
+    """A date shown only as far as the source gives it: a year, a month or a day."""
+    if value is None:
+        return "…"
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+def format_money(value):
+    return None if value is None else number_format(value, 2, force_grouping=True)
+
+
+class ProjectForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {
+        "project_end_not_before_start": "end_date",
+        "project_budget_not_negative": "total_budget",
+    }
+
+
+@admin.register(Project)
+class ProjectAdmin(TranslatedPortalAdmin):
+    form = ProjectForm
+    list_display = [
+        "acronym",
+        "title",
+        "programme",
+        "status",
+        "period",
+        "total_budget_in_euro",
+        "agency_share_in_euro",
+        "is_published",
+    ]
+    list_filter = [
+        "pillars",
+        "programme",
+        "status",
+        PartnerCountryFilter,
+        StartYearFilter,
+        "is_published",
+    ]
+    list_select_related = ["programme"]
+    search_fields = [
+        "acronym",
+        "slug",
+        "title_sl",
+        "title_en",
+        "partnerships__organisation__name",
+        "partnerships__organisation__name_en",
+        "partnerships__organisation__acronym",
+        "partnerships__listed_as",
+    ]
+    prepopulated_fields = {"slug": ["acronym"]}
+    filter_horizontal = ["goals", "municipalities"]
+    autocomplete_fields = ["source"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["acronym", "slug", "title", "summary", "objectives", "is_published"]}),
+        (
+            _("Status and funding"),
+            {"fields": ["status", "status_note", "programme", "call", "priority_area"]},
+        ),
+        (
+            _("Period and budget"),
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    "total_budget",
+                    "budget_note",
+                ]
+            },
+        ),
+        (_("Vision goals and municipalities"), {"fields": ["goals", "municipalities"]}),
+        (_("Source"), {"fields": ["source", "source_excerpt", "created_at", "updated_at"]}),
+    ]
+    inlines = [
+        ProjectPillarInline,
+        PartnershipInline,
+        ProjectResultInline,
+        RelatedPlaceInline,
+        ProjectLinkInline,
+        SourceDiscrepancyInline,
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_agency_share()
+
+    @admin.display(description=_("period"), ordering="start_date")
+    def period(self, project):
+        if project.start_date is None and project.end_date is None:
+            return None
+        start = format_partial_date(project.start_date, project.start_precision)
+        end = format_partial_date(project.end_date, project.end_precision)
+        return f"{start} – {end}"
+
+    @admin.display(description=_("total budget (EUR)"), ordering="total_budget")
+    def total_budget_in_euro(self, project):
+        return format_money(project.total_budget)
+
+    @admin.display(description=_("agency's share (EUR)"), ordering="agency_share")
+    def agency_share_in_euro(self, project):
+        return format_money(project.agency_share)

@@ -1,0 +1,199 @@
+"""The staff admin of the region, its municipalities and sources, and what all portal admins share.
+
+Every admin keeps a history with django-reversion: an edit can be undone from an object's
+history and a deleted record recovered from "Recover deleted …" on its list, so no edit or
+delete by staff is final.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import router
+from django.utils.translation import gettext_noop
+from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
+from reversion.admin import VersionAdmin
+
+from .models import Municipality, Region, Source, SourceDiscrepancy
+
+
+class ConstraintErrorsOnFieldsForm(forms.ModelForm):
+    """Shows the message of a violated model constraint next to the field it is about.
+
+    Django puts a CheckConstraint's or a conditional UniqueConstraint's message above the
+    form, where an editor has to guess which field it means. `constraint_fields` maps a
+    constraint's name to the form field that shows its message instead.
+    """
+
+    constraint_fields: dict[str, str] = {}
+
+    def field_for_constraint(self, name):
+        if name in self.constraint_fields:
+            return self.constraint_fields[name]
+        # modeltranslation copies a unique constraint on a translated field once per
+        # language, as "<name>-<language>" on "<field>_<language>".
+        original_name, _separator, language = name.rpartition("-")
+        if original_name in self.constraint_fields:
+            return f"{self.constraint_fields[original_name]}_{language}"
+        return None
+
+    def validate_constraints(self):
+        # The same exclusions as ModelForm.validate_constraints(): fields that are not on
+        # the form or already failed their own validation are not checked again.
+        exclude = self._get_validation_exclusions()
+        using = router.db_for_write(type(self.instance), instance=self.instance)
+        for model_class, constraints in self.instance.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, self.instance, exclude=exclude, using=using)
+                except ValidationError as error:
+                    field = self.field_for_constraint(constraint.name)
+                    self.add_error(field if field in self.fields else None, error)
+
+
+class PortalAdmin(VersionAdmin):
+    """An admin whose every change is kept in the history."""
+
+    form = ConstraintErrorsOnFieldsForm
+
+
+class TranslatedPortalAdmin(VersionAdmin, TranslationAdmin):
+    """An admin of a model with Slovenian and English fields, with history.
+
+    Not the tabbed variant: it loads jQuery UI from a CDN, which the portal's CSP forbids.
+    """
+
+    form = ConstraintErrorsOnFieldsForm
+
+
+class SourceDiscrepancyInline(TranslationGenericTabularInline):
+    """Figures of other sources that disagree with the record's, edited with the record."""
+
+    model = SourceDiscrepancy
+    form = ConstraintErrorsOnFieldsForm
+    fields = ["field_label", "other_value", "source", "note"]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+@admin.register(Source)
+class SourceAdmin(PortalAdmin):
+    list_display = ["title", "kind", "publisher", "year"]
+    list_filter = ["kind"]
+    search_fields = ["title", "slug", "publisher", "url"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(SourceDiscrepancy)
+class SourceDiscrepancyAdmin(TranslatedPortalAdmin):
+    list_display = ["field_label", "other_value", "content_type", "content_object", "source"]
+    list_filter = ["content_type"]
+    list_select_related = ["content_type", "source"]
+    search_fields = ["field_label_sl", "field_label_en", "other_value"]
+    autocomplete_fields = ["source"]
+
+    def get_queryset(self, request):
+        # One query per kind of record rather than one per row.
+        return super().get_queryset(request).prefetch_related("content_object")
+
+
+class RegionForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {"region_population_has_year": "population_year"}
+
+
+@admin.register(Region)
+class RegionAdmin(TranslatedPortalAdmin):
+    form = RegionForm
+    list_display = ["name", "nuts_code", "area_km2", "population", "population_year"]
+    search_fields = ["name_sl", "name_en", "nuts_code"]
+    autocomplete_fields = ["source"]
+
+
+class MunicipalityForm(ConstraintErrorsOnFieldsForm):
+    constraint_fields = {"municipality_population_has_year": "population_year"}
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(PortalAdmin):
+    form = MunicipalityForm
+    list_display = ["name", "iso_code", "is_urban", "region", "population", "population_year"]
+    list_filter = ["is_urban", "region"]
+    list_select_related = ["region"]
+    search_fields = ["name", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["source"]
+
+
+# django-reversion ships its Slovenian catalogue as sl_SI, which Django does not use for "sl";
+# naming its admin wording here puts it into the portal's own catalogue.
+REVERSION_MESSAGES = (
+    gettext_noop("Reversion"),
+    gettext_noop("Initial version."),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop("Could not load %(object_repr)s version - not found"),
+    gettext_noop("Recover %(name)s"),
+    gettext_noop("Revert %(name)s"),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Recover deleted %(name)s"),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
+    gettext_noop("Press the save button below to revert to this version of the object."),
+    gettext_noop("Press the save button below to recover this version of the object."),
+    gettext_noop("There are no deleted objects to recover."),
+    gettext_noop(
+        "This object doesn't have a change history. It probably wasn't added via this admin site."
+    ),
+)
+
+# Wording of Django and its admin that Django's Slovenian catalogue does not translate yet and
+# that editors meet every day: messages after a save or a rejected edit, and the deletion page.
+DJANGO_ADMIN_MESSAGES = (
+    gettext_noop("- Select an option -"),
+    gettext_noop("Error:"),
+    gettext_noop("Please correct the error below."),
+    gettext_noop("The {name} “{obj}” was added successfully."),
+    gettext_noop("You may edit it again below."),
+    gettext_noop("The {name} “{obj}” was added successfully. You may add another {name} below."),
+    gettext_noop("The {name} “{obj}” was changed successfully."),
+    gettext_noop("The {name} “{obj}” was changed successfully. You may edit it again below."),
+    gettext_noop("The {name} “{obj}” was changed successfully. You may add another {name} below."),
+    gettext_noop("The %(name)s “%(obj)s” was deleted successfully."),
+    gettext_noop("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?"),
+    gettext_noop("Added “%(object)s”."),
+    gettext_noop("Changed “%(object)s” — %(changes)s"),
+    gettext_noop("Changed {fields} for {name} “{object}”."),
+    gettext_noop("Added:"),
+    gettext_noop("Changed:"),
+    gettext_noop("Deleted:"),
+    gettext_noop(
+        "Are you sure you want to delete the %(object_name)s “%(escaped_object)s”? All of the "
+        "following related items will be deleted:"
+    ),
+    gettext_noop(
+        "Deleting the %(object_name)s “%(escaped_object)s” would require deleting the following "
+        "protected related objects:"
+    ),
+    gettext_noop(
+        "Deleting the %(object_name)s “%(escaped_object)s” would result in deleting related "
+        "objects, but your account doesn't have permission to delete the following types of "
+        "objects:"
+    ),
+    gettext_noop("Hold down “Control”, or “Command” on a Mac, to select more than one."),
+    gettext_noop("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
+    gettext_noop("Filter by %(field_name)s"),
+    gettext_noop("Search %(name)s"),
+    gettext_noop("Run"),
+    gettext_noop("Select this object for an action - {}"),
+    gettext_noop("Select all objects on this page for an action"),
+    gettext_noop("Select %s to view"),
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+    gettext_noop("Pagination %(name)s"),
+    gettext_noop("Popup closing…"),
+    gettext_noop("Logout"),
+    gettext_noop("Forgotten your login credentials?"),
+)
