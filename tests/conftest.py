@@ -1,0 +1,58 @@
+import pytest
+from django import forms
+
+from tests.factories import make_user
+
+
+@pytest.fixture
+def editor(db):
+    return make_user(group="Urednik")
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user(group="Pregledovalec")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+def _post_value(bound_field):
+    value = bound_field.value()
+    if isinstance(bound_field.field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        return [str(item) for item in value or []]
+    if value is None:
+        return ""
+    if value is True:
+        return "on"
+    return str(value)
+
+
+@pytest.fixture
+def changeform_data():
+    """Return a function that gives the data a browser would post back from an admin add,
+    change, revision or recover page, with every field as the page shows it."""
+
+    def collect(response):
+        forms = [response.context["adminform"].form]
+        for inline in response.context["inline_admin_formsets"]:
+            forms.append(inline.formset.management_form)
+            forms.extend(inline.formset.forms)
+        data = {}
+        for form in forms:
+            for bound_field in form:
+                if bound_field.value() is False:
+                    continue  # an unticked checkbox is not sent
+                data[bound_field.html_name] = _post_value(bound_field)
+        return data
+
+    return collect
