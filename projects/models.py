@@ -2,7 +2,6 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
@@ -81,7 +80,11 @@ class ProjectQuerySet(models.QuerySet):
             project=OuterRef("pk"), organisation__is_agency=True
         )
         return self.annotate(
-            agency_share=Subquery(agency_partnership.values("budget")[:1]),
+            # The output field keeps the two decimal places on SQLite too.
+            agency_share=Subquery(
+                agency_partnership.values("budget")[:1],
+                output_field=models.DecimalField(max_digits=14, decimal_places=2),
+            ),
             agency_role=Subquery(agency_partnership.values("role")[:1]),
         )
 
@@ -162,7 +165,10 @@ class Project(SourcedModel):
         blank=True,
     )
     call = models.CharField(
-        _("call"), max_length=200, blank=True, help_text=_("E.g. the second round of the LIFE call.")
+        _("call"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the second round of the LIFE call."),
     )
     priority_area = models.CharField(_("priority area"), max_length=200, blank=True)
     pillars = models.ManyToManyField(

@@ -1,5 +1,3 @@
-# ruff: noqa: RUF001
-# Slovenian and English prose: its typographic dashes and quotation marks are intended.
 """The content command: it loads the agency's presentation and the public facts, exactly and
 idempotently."""
 

@@ -2,8 +2,10 @@
 
 from collections import Counter, defaultdict
 
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
@@ -281,8 +283,15 @@ class Command(BaseCommand):
         with (
             translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
             transaction.atomic(),
+            reversion.create_revision(),
         ):
+            # What the command writes is a version in the history like a staff edit, so the
+            # admin can restore it and recover it once deleted.
+            reversion.set_comment("Naloženo z ukazom load_content.")
             loader.load()
+            # Records left unchanged by this run but without any version yet (loaded before
+            # history was kept) get their first one.
+            call_command("createinitialrevisions", comment="Začetna različica.", verbosity=0)
         with translation.override("en"):
             for line in loader.summary():
                 self.stdout.write(line)
