@@ -177,9 +177,7 @@ class AgreementProject(SourcedModel):
         blank=True,
     )
     total_value = models.DecimalField(_("total value (EUR)"), null=True, blank=True, **MONEY)
-    cohesion_amount = models.DecimalField(
-        _("cohesion funds (EUR)"), null=True, blank=True, **MONEY
-    )
+    cohesion_amount = models.DecimalField(_("cohesion funds (EUR)"), null=True, blank=True, **MONEY)
 
     class Meta:
         verbose_name = _("agreement project")

@@ -171,14 +171,12 @@ class VisionGoal(SourcedModel):
                 violation_error_message=_("A baseline needs its year."),
             ),
             models.CheckConstraint(
-                condition=models.Q(target_value__isnull=True)
-                | models.Q(target_year__isnull=False),
+                condition=models.Q(target_value__isnull=True) | models.Q(target_year__isnull=False),
                 name="goal_target_has_year",
                 violation_error_message=_("A target needs its year."),
             ),
             models.CheckConstraint(
-                condition=models.Q(latest_value__isnull=True)
-                | models.Q(latest_year__isnull=False),
+                condition=models.Q(latest_value__isnull=True) | models.Q(latest_year__isnull=False),
                 name="goal_latest_has_year",
                 violation_error_message=_("A latest value needs its year."),
             ),

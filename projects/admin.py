@@ -1,17 +1,16 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from funding.models import DatePrecision
 from regionportal.admin import (
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
 )
+from regionportal.formatting import format_money, format_period
 
 from .models import (
     Organisation,
@@ -198,21 +197,6 @@ class StartYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_date__year=self.value())
 
 
-def format_partial_date(value, precision):
-    """A date shown only as far as the source gives it: a year, a month or a day."""
-    if value is None:
-        return "…"
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return date_format(value, "YEAR_MONTH_FORMAT")
-    return date_format(value, "DATE_FORMAT")
-
-
-def format_money(value):
-    return None if value is None else number_format(value, 2, force_grouping=True)
-
-
 class ProjectForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {
         "project_end_not_before_start": "end_date",
@@ -290,11 +274,15 @@ class ProjectAdmin(TranslatedPortalAdmin):
 
     @admin.display(description=_("period"), ordering="start_date")
     def period(self, project):
-        if project.start_date is None and project.end_date is None:
-            return None
-        start = format_partial_date(project.start_date, project.start_precision)
-        end = format_partial_date(project.end_date, project.end_precision)
-        return f"{start} – {end}"
+        return (
+            format_period(
+                project.start_date,
+                project.start_precision,
+                project.end_date,
+                project.end_precision,
+            )
+            or None
+        )
 
     @admin.display(description=_("total budget (EUR)"), ordering="total_budget")
     def total_budget_in_euro(self, project):

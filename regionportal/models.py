@@ -87,7 +87,11 @@ class Region(SourcedModel):
     nuts_code = models.CharField(_("NUTS 3 code"), max_length=10, unique=True)
     older_nuts_codes = models.CharField(_("older NUTS codes"), max_length=200, blank=True)
     area_km2 = models.DecimalField(
-        _("area (km²)"), max_digits=10, decimal_places=1, null=True, blank=True,
+        _("area (km²)"),
+        max_digits=10,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
@@ -132,7 +136,11 @@ class Municipality(SourcedModel):
         blank=True,
     )
     area_km2 = models.DecimalField(
-        _("area (km²)"), max_digits=8, decimal_places=1, null=True, blank=True,
+        _("area (km²)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)

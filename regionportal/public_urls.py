@@ -1,5 +1,3 @@
 """Public pages, mounted under the language prefix."""
 
-from django.urls import include, path
-
 urlpatterns = []

@@ -65,9 +65,9 @@ def test_changelist_shows_the_agencys_share_and_period(admin_client):
 
     assert response.status_code == 200
     assert "INNOVASPA" in response.text
-    assert "212.345,50" in response.text
-    assert "1.598.948,00" in response.text
-    assert "2019 – 2022" in response.text
+    assert "212.345,50 €" in response.text
+    assert "1.598.948,00 €" in response.text
+    assert "2019–2022" in response.text
 
 
 @pytest.mark.parametrize(

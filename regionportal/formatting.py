@@ -1,0 +1,52 @@
+"""How the portal writes money, percentages, partial dates and periods in each language."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+
+def format_money(amount, language=None):
+    """An amount in EUR in the active (or given) language: sl 1.598.948,00 €, en €1,598,948.00."""
+    if amount is None or amount == "":
+        return ""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        number = formats.number_format(Decimal(amount), 2, use_l10n=True, force_grouping=True)
+    if language.startswith("en"):
+        return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
+    return f"{number} €"
+
+
+def format_percent(value, decimal_places=1):
+    """A percentage: sl 8,4 %, en 8.4%."""
+    if value is None or value == "":
+        return ""
+    number = formats.number_format(Decimal(value), decimal_places, use_l10n=True)
+    return f"{number}%" if (translation.get_language() or "").startswith("en") else f"{number} %"
+
+
+def format_partial_date(value, precision):
+    """A date shown only as far as its source gives it: a year, a month or a day."""
+    if value is None:
+        return ""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def format_period(start, start_precision, end, end_precision):
+    """A period such as 2017–2021, or 1. junij 2018 – 30. november 2022."""
+    start_text = format_partial_date(start, start_precision)
+    end_text = format_partial_date(end, end_precision)
+    if start_text and end_text:
+        separator = "–" if start_precision == end_precision == "year" else " – "
+        return f"{start_text}{separator}{end_text}"
+    if start_text:
+        return _("from %(start)s") % {"start": start_text}
+    if end_text:
+        return _("until %(end)s") % {"end": end_text}
+    return ""
