@@ -1,3 +1,17 @@
-"""Public pages, mounted under the language prefix."""
+"""Public pages, mounted under the language prefix (/sl/…, /en/…)."""
 
-urlpatterns = []
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("pillars/", include("pillars.urls")),
+    path("projects/", include("projects.urls")),
+    path("partners/", include("projects.partner_urls")),
+    path("funding/", include("funding.urls")),
+    path("municipalities/", include("regionportal.municipality_urls")),
+]

@@ -1,16 +1,26 @@
-"""Root URLs: the admin, and the public pages under a language prefix (/sl/…, /en/…)."""
+"""Root URLs: the admin, sitemap, robots.txt and health check, and the public pages under a
+language prefix (/sl/…, /en/…)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from . import views
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = "RASR – urejanje portala"
 admin.site.site_title = "RASR portal"
 admin.site.index_title = "Vsebina portala"
 
+handler404 = "regionportal.views.page_not_found"
+handler500 = "regionportal.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("health/", views.health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,14 @@
+"""Partner organisations: the same models as projects, their own section of the site."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "partners"
+
+urlpatterns = [
+    path("", views.OrganisationListView.as_view(), name="list"),
+    path("countries/", views.CountryOverviewView.as_view(), name="countries"),
+    path("agency/", views.AgencyView.as_view(), name="agency"),
+    path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,65 @@
+"""Pages of the site as a whole: home, search, the agency, accessibility, municipalities."""
+
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Municipality
+
+
+class HomeView(TemplateView):
+    template_name = "regionportal/home.html"
+
+
+class SearchView(TemplateView):
+    template_name = "regionportal/search.html"
+
+
+class AboutView(TemplateView):
+    template_name = "regionportal/about.html"
+
+
+class AccessibilityView(TemplateView):
+    template_name = "regionportal/accessibility.html"
+
+
+class MunicipalityListView(ListView):
+    template_name = "municipalities/list.html"
+    context_object_name = "municipalities"
+
+    def get_queryset(self):
+        return Municipality.objects.in_region()
+
+
+class MunicipalityDetailView(DetailView):
+    template_name = "municipalities/detail.html"
+    context_object_name = "municipality"
+
+    def get_queryset(self):
+        return Municipality.objects.in_region()
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def health(request):
+    """For the load balancer: the portal answers and its database does too."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
