@@ -1,5 +1,9 @@
+from io import StringIO
+
 import pytest
 from django import forms
+from django.core.management import call_command
+from django.db import transaction
 
 from tests.factories import make_user
 
@@ -56,3 +60,16 @@ def changeform_data():
         return data
 
     return collect
+
+
+@pytest.fixture(scope="module")
+def loaded_content(django_db_setup, django_db_blocker):
+    """The whole content of the presentation, loaded once per module and rolled back after it.
+
+    Each test still runs in its own savepoint (the `db` fixture), so what a test writes is gone
+    before the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)

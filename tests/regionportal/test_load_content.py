@@ -43,8 +43,8 @@ def snapshot():
 
 
 @pytest.fixture
-def content(db):
-    load_content()
+def content(loaded_content, db):
+    """The content, loaded once for the module's read-only tests."""
 
 
 @pytest.mark.django_db
