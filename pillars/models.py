@@ -1,10 +1,33 @@
 """The four pillars of the integral green region, the ideas that tie them, and the vision."""
 
+from decimal import Decimal
+
 from django.db import models
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from regionportal.models import SourcedModel
+
+
+class PillarQuerySet(models.QuerySet):
+    def with_primary_budget(self):
+        """Annotate the number and the summed total budget of the published projects whose
+        primary pillar each pillar is (a project counts under its primary pillar only)."""
+        primary = Q(project_pillars__is_primary=True, project_pillars__project__is_published=True)
+        return self.annotate(
+            primary_project_count=Count("project_pillars", filter=primary),
+            primary_budget=Sum("project_pillars__project__total_budget", filter=primary),
+        )
+
+    def for_list_page(self):
+        return self.with_primary_budget()
+
+    def for_detail_page(self):
+        return self.prefetch_related(
+            "examples",
+            Prefetch("goals", queryset=VisionGoal.objects.order_by("horizon", "order")),
+        )
 
 
 class Pillar(SourcedModel):
@@ -29,6 +52,8 @@ class Pillar(SourcedModel):
     colour = models.CharField(
         _("colour"), max_length=7, default="#2f6b3a", help_text=_("A hex colour, e.g. #2f6b3a.")
     )
+
+    objects = PillarQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pillar")
@@ -107,7 +132,18 @@ class KeyMessage(SourcedModel):
 
 class VisionGoalQuerySet(models.QuerySet):
     def for_vision_page(self):
-        return self.select_related("pillar").order_by("pillar__order", "horizon", "order")
+        """Goals by pillar (the region as a whole last), then horizon, each with the published
+        projects that serve it."""
+        # projects.models imports this module, so the Project model is imported here.
+        from projects.models import Project
+
+        return (
+            self.select_related("pillar")
+            .prefetch_related(
+                Prefetch("projects", queryset=Project.objects.published().order_by("acronym"))
+            )
+            .order_by(F("pillar__order").asc(nulls_last=True), "horizon", "order")
+        )
 
 
 class VisionGoal(SourcedModel):
@@ -188,6 +224,21 @@ class VisionGoal(SourcedModel):
     @property
     def is_measurable(self):
         return self.target_value is not None
+
+    @property
+    def progress_percent(self):
+        """How far the latest value has come from the baseline towards the target, 0–100.
+
+        None where it cannot be measured: no target, baseline or latest value, or a target
+        equal to the baseline. Works for falling targets (e.g. emissions) as for rising ones.
+        """
+        if None in (self.target_value, self.baseline_value, self.latest_value):
+            return None
+        distance = self.target_value - self.baseline_value
+        if not distance:
+            return None
+        progress = (self.latest_value - self.baseline_value) * 100 / distance
+        return min(max(progress, Decimal(0)), Decimal(100)).quantize(Decimal("0.1"))
 
     def get_absolute_url(self):
         return reverse("pillars:vision") + f"#{self.slug}"

@@ -17,6 +17,19 @@ class OrganisationQuerySet(models.QuerySet):
     def agency(self):
         return self.get(is_agency=True)
 
+    def per_country(self):
+        """Per country: how many organisations other than the agency take part in published
+        projects, and in how many of those projects; most partners first."""
+        return (
+            self.filter(is_agency=False, partnerships__project__is_published=True)
+            .values("country")
+            .annotate(
+                partner_count=Count("pk", distinct=True),
+                project_count=Count("partnerships__project", distinct=True),
+            )
+            .order_by("-partner_count", "country")
+        )
+
 
 class Organisation(SourcedModel):
     """A partner organisation; the agency itself is one, marked as such."""
@@ -125,6 +138,21 @@ class ProjectQuerySet(models.QuerySet):
                 "links",
             )
         )
+
+    def of_pillar(self, pillar):
+        """Projects under the pillar, as their primary or a secondary pillar, each once;
+        annotated with is_primary_pillar."""
+        links = ProjectPillar.objects.filter(project=OuterRef("pk"), pillar=pillar)
+        return self.filter(Exists(links)).annotate(
+            is_primary_pillar=Exists(links.filter(is_primary=True))
+        )
+
+    def touching(self, municipality):
+        """Projects linked to the municipality directly or through one of their related places
+        there; each project once, however many of its places lie in the municipality."""
+        return self.filter(
+            Q(municipalities=municipality) | Q(places__municipality=municipality)
+        ).distinct()
 
     def agency_is_lead(self):
         return self.filter(
