@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; the test thread's own database
-# calls (setting up data) are still synchronous and safe.
+# calls (setting up data) are still synchronous and safe. Django reads this when it checks.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
