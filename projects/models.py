@@ -1,9 +1,11 @@
 """Organisations, projects and the partnerships between them."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db import connections, models
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -13,9 +15,74 @@ from pillars.models import Pillar, VisionGoal
 from regionportal.models import Municipality, SourceDiscrepancy, SourcedModel
 
 
+def _text_matches(queryset, fields, text):
+    """Rows where any of the fields contains the text, ignoring case.
+
+    SQLite's LIKE folds only ASCII letters, so there the text is also tried lower-case, upper-case
+    and capitalised: "ŠTUDIJSKI" and "študijski" then both find "Študijski krožki".
+    """
+    variants = {text}
+    if connections[queryset.db].vendor == "sqlite":
+        variants |= {text.lower(), text.upper(), text.capitalize()}
+    condition = Q()
+    for field in fields:
+        for variant in variants:
+            condition |= Q(**{f"{field}__icontains": variant})
+    return queryset.filter(condition)
+
+
 class OrganisationQuerySet(models.QuerySet):
     def agency(self):
         return self.get(is_agency=True)
+
+    def with_project_count(self):
+        """Annotate project_count: the published projects the organisation takes part in."""
+        return self.annotate(
+            project_count=Count(
+                "partnerships",
+                filter=Q(partnerships__project__is_published=True),
+                distinct=True,
+            )
+        )
+
+    def for_list_page(self):
+        return self.with_project_count()
+
+    def for_detail_page(self):
+        return self.select_related("source").prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.filter(project__is_published=True)
+                .select_related("project__programme")
+                .order_by("-project__start_date", "project__acronym"),
+                to_attr="published_partnerships",
+            ),
+            Prefetch("discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")),
+        )
+
+    def matching(self, text):
+        """Organisations whose name (either), acronym or city contains the text."""
+        return _text_matches(self, ["name", "name_en", "acronym", "city"], text)
+
+    def countries(self):
+        """The distinct country codes of these organisations."""
+        return self.order_by("country").values_list("country", flat=True).distinct()
+
+    def agency_partner_countries(self):
+        """The countries of the agency's partners in published projects, without its own.
+
+        Counted from the partnerships: every organisation that shares a published project with
+        the agency, less the agency's own country (Slovenia).
+        """
+        agency_projects = Partnership.objects.filter(
+            organisation__is_agency=True, project__is_published=True
+        ).values("project")
+        agency_countries = self.model.objects.filter(is_agency=True).values("country")
+        return (
+            self.filter(is_agency=False, partnerships__project__in=agency_projects)
+            .exclude(country__in=agency_countries)
+            .countries()
+        )
 
     def per_country(self):
         """Per country: how many organisations other than the agency take part in published
@@ -119,12 +186,15 @@ class ProjectQuerySet(models.QuerySet):
     def for_detail_page(self):
         return (
             self.with_agency_share()
-            .select_related("programme")
+            .select_related("programme", "source")
             .prefetch_related(
                 Prefetch(
                     "partnerships",
+                    # The lead partner first, whatever its place in the source's list.
                     queryset=Partnership.objects.select_related("organisation").order_by(
-                        "order", "organisation__name"
+                        Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1)),
+                        "order",
+                        "organisation__name",
                     ),
                 ),
                 Prefetch(
@@ -136,7 +206,73 @@ class ProjectQuerySet(models.QuerySet):
                 "places__municipality",
                 "municipalities",
                 "links",
+                Prefetch(
+                    "discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")
+                ),
             )
+        )
+
+    def with_agency(self):
+        """Projects the agency takes part in, in any role."""
+        return self.filter(
+            Exists(Partnership.objects.filter(project=OuterRef("pk"), organisation__is_agency=True))
+        )
+
+    def without_agency(self):
+        """Projects the agency runs with no partnership recorded, such as regional schemes."""
+        return self.exclude(
+            Exists(Partnership.objects.filter(project=OuterRef("pk"), organisation__is_agency=True))
+        )
+
+    def agency_is_partner(self):
+        """Projects the agency takes part in but does not lead."""
+        return self.filter(
+            Exists(
+                Partnership.objects.filter(
+                    project=OuterRef("pk"), organisation__is_agency=True
+                ).exclude(role=Partnership.Role.LEAD)
+            )
+        )
+
+    def running_in(self, year):
+        """Projects running at some time in the year; one with only a start runs from then."""
+        return self.filter(start_date__lte=datetime.date(year, 12, 31)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1))
+        )
+
+    def with_partner_from(self, country):
+        """Projects with a partner other than the agency from the country."""
+        return self.filter(
+            Exists(
+                Partnership.objects.filter(
+                    project=OuterRef("pk"),
+                    organisation__country=country,
+                    organisation__is_agency=False,
+                )
+            )
+        )
+
+    def matching(self, text):
+        """Projects whose acronym, title (either language) or summary contains the text."""
+        return _text_matches(
+            self, ["acronym", "title_sl", "title_en", "summary_sl", "summary_en"], text
+        )
+
+    def portfolio_figures(self):
+        """Counts and sums over these projects that the agency takes part in, for its page.
+
+        The keys: projects, interreg_projects, lead_projects, total_budget (of the projects
+        whose total is known) and agency_share. Counted over the agency's partnerships, one per
+        project.
+        """
+        return Partnership.objects.filter(organisation__is_agency=True, project__in=self).aggregate(
+            projects=Count("project"),
+            interreg_projects=Count(
+                "project", filter=Q(project__programme__kind=Programme.Kind.INTERREG)
+            ),
+            lead_projects=Count("project", filter=Q(role=Partnership.Role.LEAD)),
+            total_budget=Sum("project__total_budget"),
+            agency_share=Sum("budget"),
         )
 
     def of_pillar(self, pillar):
@@ -153,6 +289,14 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(
             Q(municipalities=municipality) | Q(places__municipality=municipality)
         ).distinct()
+
+    def budget_totals(self):
+        """The sums of these projects' total budgets and of the agency's shares in them:
+        {"total_budget_sum": …, "agency_share_sum": …}, None where nothing is known."""
+        return self.with_agency_share().aggregate(
+            total_budget_sum=models.Sum("total_budget"),
+            agency_share_sum=models.Sum("agency_share"),
+        )
 
     def agency_is_lead(self):
         return self.filter(

@@ -1,13 +1,43 @@
-"""Projects and partner organisations."""
+"""Projects and partner organisations: the lists, a page per project and per organisation, and
+the agency's own page."""
 
-from django.views.generic import DetailView, ListView, TemplateView
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
-from .models import Organisation, Project
+from funding.models import AgencyRecord
+
+from . import jsonld
+from .filters import OrganisationFilter, ProjectFilter, country_choices
+from .models import Organisation, Partnership, Project, ProjectResult
+from .tables import DEFAULT_PER_PAGE, BoundedPaginator, OrganisationTable, ProjectTable
 
 
-class ProjectListView(ListView):
+class FilteredTableView(SingleTableMixin, FilterView):
+    """A filter form above a sortable, paged table; every setting is in the address.
+
+    Not strict: a filter with a value it cannot use shows its error and is left out, and the
+    other filters still apply.
+    """
+
+    strict = False
+    table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": BoundedPaginator}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        table = context["table"]
+        asked_page = self.request.GET.get("page", "").strip()
+        context["page_not_found"] = bool(asked_page) and asked_page != str(table.page.number)
+        context["current_sort"] = self.request.GET.get("sort", "")
+        return context
+
+
+class ProjectListView(FilteredTableView):
     template_name = "projects/list.html"
-    context_object_name = "projects"
+    filterset_class = ProjectFilter
+    table_class = ProjectTable
 
     def get_queryset(self):
         return Project.objects.published().for_list_page()
@@ -17,24 +47,88 @@ class ProjectDetailView(DetailView):
     template_name = "projects/detail.html"
     context_object_name = "project"
 
+    # The kinds of results, in the order and under the headings the page shows them.
+    RESULT_GROUPS = [
+        (_("Targets and objectives"), {ProjectResult.Kind.TARGET, ProjectResult.Kind.OBJECTIVE}),
+        (
+            _("Deliverables and outputs"),
+            {ProjectResult.Kind.DELIVERABLE, ProjectResult.Kind.OUTPUT},
+        ),
+        (_("Events"), {ProjectResult.Kind.EVENT}),
+    ]
+
     def get_queryset(self):
         return Project.objects.published().for_detail_page()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        results = project.results.all()
+        context["result_groups"] = [
+            (heading, [result for result in results if result.kind in kinds])
+            for heading, kinds in self.RESULT_GROUPS
+        ]
+        context["agency_share_percent"] = _percent_of(project.agency_share, project.total_budget)
+        context["jsonld"] = jsonld.dumps(jsonld.project(project, self.request))
+        return context
 
-class OrganisationListView(ListView):
-    model = Organisation
+
+class OrganisationListView(FilteredTableView):
     template_name = "partners/list.html"
-    context_object_name = "organisations"
+    filterset_class = OrganisationFilter
+    table_class = OrganisationTable
+
+    def get_queryset(self):
+        return Organisation.objects.for_list_page()
 
 
 class OrganisationDetailView(DetailView):
-    model = Organisation
     template_name = "partners/detail.html"
     context_object_name = "organisation"
 
+    def get_queryset(self):
+        return Organisation.objects.for_detail_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["jsonld"] = jsonld.dumps(jsonld.organisation(self.object, self.request))
+        return context
+
+
+def _percent_of(part, total):
+    """The part as a percentage of the total, or None where either is not known."""
+    if part is None or not total:
+        return None
+    return part * 100 / total
+
 
 class AgencyView(TemplateView):
+    """The agency's whole portfolio, with the figures it states beside those counted."""
+
     template_name = "partners/agency.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            agency = Organisation.objects.for_detail_page().agency()
+        except Organisation.DoesNotExist:
+            raise Http404("No organisation is marked as the agency.") from None
+        projects = list(Project.objects.published().with_agency().for_list_page())
+        for project in projects:
+            project.agency_role_label = Partnership.Role(project.agency_role).label
+            project.agency_share_percent = _percent_of(project.agency_share, project.total_budget)
+        figures = Project.objects.published().portfolio_figures()
+        context.update(
+            agency=agency,
+            projects=projects,
+            other_projects=Project.objects.published().without_agency(),
+            figures=figures,
+            share_percent=_percent_of(figures["agency_share"], figures["total_budget"]),
+            countries=country_choices(Organisation.objects.agency_partner_countries()),
+            record=AgencyRecord.objects.select_related("source").first(),
+            jsonld=jsonld.dumps(jsonld.organisation(agency, self.request)),
+        )
+        return context
 
 
 class CountryOverviewView(TemplateView):

@@ -148,6 +148,9 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Tables with a caption, header scopes, aria-sort and paging that keeps the filters.
+DJANGO_TABLES2_TEMPLATE = "includes/_table.html"
+
 # Every asset is served by the portal itself: no CDN, no outside fonts, no inline script.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -1,0 +1,149 @@
+"""The filters of the project and partner lists.
+
+Every filter is a GET parameter, so that an address shares the view. A value a filter cannot
+use (an unknown choice, a year out of range, a null character) becomes a form error shown next
+to its field; the other filters still apply (the views are not strict).
+"""
+
+import unicodedata
+
+import django_filters
+from django import forms
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from funding.models import Programme
+from pillars.models import Pillar
+from regionportal.models import Municipality
+
+from .models import Organisation, Project
+
+TEXT_MAX_LENGTH = 200
+
+
+# The Slovenian alphabet has Č, Š and Ž as letters of their own, after C, S and Z.
+_SLOVENIAN_LETTERS = str.maketrans({"č": "c\uffff", "š": "s\uffff", "ž": "z\uffff"})
+
+
+def name_sort_key(name):
+    """A key that sorts names as a reader of the active language expects, ignoring case.
+
+    Accents do not move a letter (Ś sorts with S), except that in Slovenian Č, Š and Ž come
+    after C, S and Z.
+    """
+    text = str(name).casefold()
+    if get_language() == "sl":
+        text = text.translate(_SLOVENIAN_LETTERS)
+    folded = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    return (folded, str(name))
+
+
+def country_choices(codes):
+    """(code, name) pairs for the country codes, by name in the active language."""
+    return sorted(
+        ((code, countries.name(code)) for code in codes), key=lambda c: name_sort_key(c[1])
+    )
+
+
+class YearFilter(django_filters.Filter):
+    """A year as a whole number; anything else is a form error rather than a failed query."""
+
+    field_class = forms.IntegerField
+
+
+class ProjectFilter(django_filters.FilterSet):
+    class AgencyRole(models.TextChoices):
+        LEAD = "lead", _("Lead partner")
+        PARTNER = "partner", _("Partner")
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_("Acronym, title or summary."),
+    )
+    pillar = django_filters.ModelChoiceFilter(
+        label=_("Pillar"),
+        field_name="pillars",
+        queryset=Pillar.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All pillars"),
+    )
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"),
+        queryset=Programme.objects.filter(projects__is_published=True).distinct(),
+        to_field_name="slug",
+        empty_label=_("All programmes"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, empty_label=_("Any status")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Partner country"),
+        method="filter_country",
+        empty_label=_("All countries"),
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"),
+        field_name="municipalities",
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All municipalities"),
+    )
+    year = YearFilter(
+        label=_("Year"),
+        method="filter_year",
+        min_value=1000,
+        max_value=9999,
+        help_text=_("Projects running in that year."),
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("The agency's role"),
+        choices=AgencyRole.choices,
+        method="filter_role",
+        empty_label=_("Any role"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The countries of the partners the projects have: known only at request time.
+        self.filters["country"].extra["choices"] = country_choices(
+            Organisation.objects.filter(
+                is_agency=False, partnerships__project__is_published=True
+            ).countries()
+        )
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.with_partner_from(value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.running_in(value)
+
+    def filter_role(self, queryset, name, value):
+        if value == self.AgencyRole.LEAD:
+            return queryset.agency_is_lead()
+        return queryset.agency_is_partner()
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_("Name, acronym or city."),
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["country"].extra["choices"] = country_choices(Organisation.objects.countries())
+
+    def filter_text(self, queryset, name, value):
+        return queryset.matching(value)

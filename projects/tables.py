@@ -1,0 +1,190 @@
+"""The tables of the project and partner lists: columns, how each sorts, how money shows."""
+
+import django_tables2 as tables
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_language
+
+from regionportal.formatting import format_money, format_period
+
+from .filters import country_choices, name_sort_key
+from .models import Organisation, Project
+
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that keeps a page size asked for in the address (?per_page=) sensible.
+
+    django-tables2 passes ?per_page= on as it is; 0 would divide by zero and a huge number would
+    put the whole table on one page, so either falls back to the default.
+    """
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        if not 1 <= int(per_page) <= MAX_PER_PAGE:
+            per_page = DEFAULT_PER_PAGE
+        super().__init__(object_list, per_page, *args, **kwargs)
+
+
+def _unknown():
+    return format_html(
+        '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>',
+        gettext("not known"),
+    )
+
+
+def _money(amount):
+    return format_html('<span class="money">{}</span>', format_money(amount))
+
+
+def _ordered(queryset, is_descending, *expressions):
+    """Order by the expressions, empty values last either way, then by id so pages are stable."""
+    keys = [
+        expression.desc(nulls_last=True) if is_descending else expression.asc(nulls_last=True)
+        for expression in expressions
+    ]
+    return queryset.order_by(*keys, "pk"), True
+
+
+def _in_active_language(field_name):
+    """A translated field in the active language, or in Slovenian where that one is empty."""
+    language = get_language()
+    field = F(build_localized_fieldname(field_name, language))
+    if language == "sl":
+        return field
+    return Coalesce(NullIf(field, Value("")), F(build_localized_fieldname(field_name, "sl")))
+
+
+def _rank(field_name, values):
+    """An expression that orders a field by the given values: the first is 0, the next 1, …"""
+    return Case(
+        *(When(**{field_name: value}, then=Value(rank)) for rank, value in enumerate(values)),
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
+
+
+class PortalTable(tables.Table):
+    """A table rendered by includes/_table.html, which shows `caption` in a <caption>."""
+
+    caption = ""
+
+    def __init__(self, *args, caption=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if caption is not None:
+            self.caption = caption
+
+
+class MoneyColumn(tables.Column):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"th": {"class": "number"}, "td": {"class": "number"}})
+        kwargs.setdefault("default", _unknown)
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return _money(value)
+
+
+class ProjectTable(PortalTable):
+    caption = _("Projects")
+
+    acronym = tables.Column(verbose_name=_("Acronym"), linkify=True)
+    title = tables.Column(verbose_name=_("Title"))
+    programme = tables.Column(verbose_name=_("Programme"), default=_unknown)
+    period = tables.Column(verbose_name=_("Period"), empty_values=(), default=_unknown)
+    total_budget = MoneyColumn(verbose_name=_("Total budget"))
+    agency_share = MoneyColumn(verbose_name=_("Agency's share"))
+    status = tables.Column(verbose_name=_("Status"))
+
+    class Meta:
+        empty_text = _("No projects match these filters.")
+
+    def render_title(self, record):
+        badges = format_html_join(
+            "",
+            ' <span class="pillar-badge pillar--{}">{}</span>',
+            (
+                (project_pillar.pillar.slug, project_pillar.pillar.name)
+                for project_pillar in record.project_pillars.all()
+            ),
+        )
+        return format_html("{}{}", record.title, badges)
+
+    def render_period(self, record):
+        text = format_period(
+            record.start_date, record.start_precision, record.end_date, record.end_precision
+        )
+        return text or _unknown()
+
+    def render_status(self, record):
+        return record.get_status_display()
+
+    def order_acronym(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, Lower("acronym"))
+
+    def order_title(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, Lower(_in_active_language("title")))
+
+    def order_programme(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, Lower(_in_active_language("programme__name")))
+
+    def order_period(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, F("start_date"), F("end_date"))
+
+    def order_total_budget(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, F("total_budget"))
+
+    def order_agency_share(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, F("agency_share"))
+
+    def order_status(self, queryset, is_descending):
+        """In the order a project goes through: idea, application, approval, work, end."""
+        return _ordered(queryset, is_descending, _rank("status", Project.Status.values))
+
+
+class OrganisationTable(PortalTable):
+    caption = _("Partner organisations")
+
+    name = tables.Column(verbose_name=_("Name"), linkify=True)
+    name_en = tables.Column(verbose_name=_("English name"), default="")
+    acronym = tables.Column(verbose_name=_("Acronym"), default="")
+    country = tables.Column(verbose_name=_("Country"))
+    kind = tables.Column(verbose_name=_("Type"))
+    project_count = tables.Column(
+        verbose_name=_("Projects"), attrs={"th": {"class": "number"}, "td": {"class": "number"}}
+    )
+
+    class Meta:
+        empty_text = _("No organisations match these filters.")
+
+    def render_country(self, record):
+        return record.country.name
+
+    def render_kind(self, record):
+        return record.get_kind_display()
+
+    def order_name(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, Lower("name"))
+
+    def order_name_en(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, Lower(NullIf("name_en", Value(""))))
+
+    def order_acronym(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, Lower(NullIf("acronym", Value(""))))
+
+    def order_country(self, queryset, is_descending):
+        """By the country's name in the active language, not by its code."""
+        codes = [code for code, _name in country_choices(Organisation.objects.countries())]
+        return _ordered(queryset, is_descending, _rank("country", codes))
+
+    def order_kind(self, queryset, is_descending):
+        labels = sorted(Organisation.Kind.choices, key=lambda choice: name_sort_key(choice[1]))
+        return _ordered(queryset, is_descending, _rank("kind", [value for value, _label in labels]))
+
+    def order_project_count(self, queryset, is_descending):
+        return _ordered(queryset, is_descending, F("project_count"))
