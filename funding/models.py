@@ -90,6 +90,9 @@ class ProgrammeQuerySet(models.QuerySet):
             .in_kind_order()
         )
 
+    def for_detail_page(self):
+        return self.select_related("source").with_project_sums().with_published_projects()
+
     def potential_sources(self):
         return self.filter(is_listed_as_potential=True).order_by("order", "name")
 
@@ -270,6 +273,15 @@ class AgreementCategory(SourcedModel):
         return self.name
 
 
+class AgreementProjectQuerySet(models.QuerySet):
+    def totals(self):
+        """The sums of these investments' total values and cohesion funds:
+        {"total_value_sum": …, "cohesion_amount_sum": …}, None where nothing is known."""
+        return self.aggregate(
+            total_value_sum=Sum("total_value"), cohesion_amount_sum=Sum("cohesion_amount")
+        )
+
+
 class AgreementProject(SourcedModel):
     """One of the agreement's approved projects (an investment in the region)."""
 
@@ -290,6 +302,8 @@ class AgreementProject(SourcedModel):
     )
     total_value = models.DecimalField(_("total value (EUR)"), null=True, blank=True, **MONEY)
     cohesion_amount = models.DecimalField(_("cohesion funds (EUR)"), null=True, blank=True, **MONEY)
+
+    objects = AgreementProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agreement project")

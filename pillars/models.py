@@ -24,7 +24,7 @@ class PillarQuerySet(models.QuerySet):
         return self.with_primary_budget()
 
     def for_detail_page(self):
-        return self.prefetch_related(
+        return self.select_related("source").prefetch_related(
             "examples",
             Prefetch("goals", queryset=VisionGoal.objects.order_by("horizon", "order")),
         )
