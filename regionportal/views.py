@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .forms import SearchForm
 from .models import Municipality
+from .search import search
 
 
 class HomeView(TemplateView):
@@ -15,7 +17,16 @@ class HomeView(TemplateView):
 
 
 class SearchView(TemplateView):
+    """The search form, and with a query the hits grouped by type (regionportal.search)."""
+
     template_name = "regionportal/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET if "q" in self.request.GET else None)
+        results = None
+        if form.is_valid() and form.cleaned_data["q"]:
+            results = search(form.cleaned_data["q"])
+        return super().get_context_data(form=form, results=results, **kwargs)
 
 
 class AboutView(TemplateView):

@@ -1,0 +1,444 @@
+"""Search over the portal's content in both languages, blind to case and to č/š/ž/ć/đ.
+
+`search(query)` returns the hits grouped by type (projects, partners, pillars, vision goals,
+potentials, municipalities, programmes), one database query per type however much data there
+is. A record matches when its Slovenian and English text, folded to lower case without
+diacritics, contains every word of the query; "sostanj" finds Šoštanj and "CLEAN" finds CLEAN.
+
+On PostgreSQL the folding is the `unaccent` extension; a record also matches on a typo in its
+name (trigram word similarity), and hits are ranked by full-text rank (names weigh more than
+descriptions) plus the trigram similarity of the name. On SQLite the portal registers an
+`unaccent` function of its own (RegionPortalConfig.ready) and hits are ranked by where the query
+matched. On both, a name equal to the query comes first, then names that start with it.
+"""
+
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django.contrib.postgres.search import (
+    Lexeme,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, StartsWith
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from funding.models import Programme
+from pillars.models import Pillar, PotentialExample, VisionGoal
+from projects.models import Organisation, Project
+
+from .models import Municipality
+
+MAX_QUERY_LENGTH = 200
+# More words than this add nothing a reader could want and only slow the query.
+MAX_TERMS = 10
+HITS_PER_TYPE = 20
+EXCERPT_LENGTH = 180
+# pg_trgm's own default for word similarity (pg_trgm.word_similarity_threshold).
+TRIGRAM_THRESHOLD = 0.6
+
+# Letters that carry no combining mark to strip, folded as PostgreSQL's unaccent folds them.
+_LETTERS_WITHOUT_MARKS = str.maketrans(
+    {
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ħ": "h",
+        "Ħ": "H",
+        "\u0131": "i",  # dotless i
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
+# Control and format characters (NUL, RTL marks, zero-width joiners …) never belong in a query.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def unaccent(text):
+    """The text without diacritics, as PostgreSQL's unaccent gives it: "Šoštanj" → "Sostanj"."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_MARKS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text):
+    return unaccent(text).lower()
+
+
+def clean_query(text):
+    """The query with invisible characters made spaces and runs of spaces made one."""
+    visible = "".join(
+        " " if unicodedata.category(char) in _INVISIBLE_CATEGORIES else char for char in text
+    )
+    return " ".join(visible.split())
+
+
+def query_terms(query):
+    """The query's distinct words, at most MAX_TERMS of them."""
+    return list(dict.fromkeys(query.split()))[:MAX_TERMS]
+
+
+class Fold(Func):
+    """Lower case without diacritics, in the database (unaccent: see the module docstring)."""
+
+    template = "LOWER(UNACCENT(%(expressions)s))"
+    output_field = TextField()
+
+
+class JoinedText(Func):
+    """The texts joined by spaces, an empty (NULL) one as "".
+
+    A flat `a || ' ' || b || …` chain: Concat nests each pair in the next, which overflows
+    SQLite's parser stack once a type searches a dozen columns.
+    """
+
+    arg_joiner = " || ' ' || "
+    template = "(%(expressions)s)"
+    output_field = TextField()
+
+    def __init__(self, *expressions):
+        super().__init__(
+            *[Coalesce(text, Value(""), output_field=TextField()) for text in expressions]
+        )
+
+
+def _joined(names):
+    return JoinedText(*[F(name) for name in names])
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    url: str
+    excerpt: str = ""
+    meta: str = ""
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    label: str
+    hits: list = field(default_factory=list)
+    has_more: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: str
+    groups: list
+
+    @property
+    def total(self):
+        return sum(len(group.hits) for group in self.groups)
+
+    def __bool__(self):
+        return self.total > 0
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """One kind of record the search finds, and how a hit on it is shown."""
+
+    key: str
+    label: object
+    queryset: object
+    # Matched and ranked first: names, titles, acronyms, in both languages.
+    name_fields: tuple
+    # Searched too, but weigh less: descriptions and the like.
+    text_fields: tuple
+    hit: object
+    # Extra searchable words that are not a column, e.g. "mestna občina" for urban ones.
+    extra_text: object = None
+
+
+def _project_hit(project, terms):
+    title = project.acronym
+    if project.title and fold(project.title) != fold(project.acronym):
+        title = f"{project.acronym} – {project.title}"
+    return Hit(
+        title=title,
+        url=project.get_absolute_url(),
+        excerpt=excerpt(project.summary or project.objectives, terms),
+        meta=project.get_status_display(),
+    )
+
+
+def _organisation_hit(organisation, terms):
+    title = organisation.name
+    if organisation.acronym and organisation.acronym != organisation.name:
+        title = f"{title} ({organisation.acronym})"
+    place = ", ".join(part for part in [organisation.city, organisation.country.name] if part)
+    return Hit(
+        title=title,
+        url=organisation.get_absolute_url(),
+        excerpt=excerpt(organisation.description, terms),
+        meta=place,
+    )
+
+
+def _pillar_hit(pillar, terms):
+    return Hit(
+        title=pillar.name,
+        url=pillar.get_absolute_url(),
+        excerpt=excerpt(pillar.potentials or pillar.in_implementation, terms),
+        meta=pillar.economic_model,
+    )
+
+
+def _goal_hit(goal, terms):
+    pillar = goal.pillar.name if goal.pillar else _("The region as a whole")
+    return Hit(
+        title=excerpt(goal.statement, terms, length=160),
+        url=goal.get_absolute_url(),
+        excerpt=excerpt(goal.indicator, terms),
+        meta=format_lazy("{} · {}", pillar, goal.get_horizon_display()),
+    )
+
+
+def _example_hit(example, terms):
+    return Hit(
+        title=example.name,
+        url=example.pillar.get_absolute_url(),
+        excerpt=excerpt(example.description, terms),
+        meta=format_lazy("{}: {}", _("Potential of the pillar"), example.pillar.name),
+    )
+
+
+def _municipality_hit(municipality, terms):
+    return Hit(
+        title=municipality.name,
+        url=municipality.get_absolute_url(),
+        meta=_("Urban municipality") if municipality.is_urban else _("Municipality"),
+    )
+
+
+def _programme_hit(programme, terms):
+    return Hit(
+        title=programme.name,
+        url=programme.get_absolute_url(),
+        excerpt=excerpt(programme.description, terms),
+        meta=programme.period,
+    )
+
+
+SEARCH_TYPES = [
+    SearchType(
+        key="projects",
+        label=_("Projects"),
+        queryset=lambda: Project.objects.published(),
+        name_fields=("acronym", "title_sl", "title_en"),
+        text_fields=("summary_sl", "summary_en", "objectives_sl", "objectives_en"),
+        hit=_project_hit,
+    ),
+    SearchType(
+        key="partners",
+        label=_("Partners"),
+        queryset=lambda: Organisation.objects.all(),
+        name_fields=("name", "name_en", "acronym"),
+        text_fields=("city", "description_sl", "description_en"),
+        hit=_organisation_hit,
+    ),
+    SearchType(
+        key="pillars",
+        label=_("Pillars"),
+        queryset=lambda: Pillar.objects.all(),
+        name_fields=("name_sl", "name_en"),
+        text_fields=(
+            "other_wordings",
+            "economic_model_sl",
+            "economic_model_en",
+            "potentials_sl",
+            "potentials_en",
+            "in_implementation_sl",
+            "in_implementation_en",
+        ),
+        hit=_pillar_hit,
+    ),
+    SearchType(
+        key="goals",
+        label=_("Vision goals"),
+        queryset=lambda: VisionGoal.objects.select_related("pillar"),
+        name_fields=("statement_sl", "statement_en"),
+        text_fields=("indicator_sl", "indicator_en"),
+        hit=_goal_hit,
+    ),
+    SearchType(
+        key="examples",
+        label=_("Potentials of the pillars"),
+        queryset=lambda: PotentialExample.objects.select_related("pillar"),
+        name_fields=("name_sl", "name_en"),
+        text_fields=("description_sl", "description_en"),
+        hit=_example_hit,
+    ),
+    SearchType(
+        key="municipalities",
+        label=_("Municipalities"),
+        queryset=lambda: Municipality.objects.in_region(),
+        name_fields=("name",),
+        text_fields=("iso_code",),
+        hit=_municipality_hit,
+        # Both languages' words for the kind of municipality, so "mestna" finds Celje.
+        extra_text=lambda: Case(
+            When(is_urban=True, then=Value("mestna občina MO urban municipality city")),
+            default=Value("občina municipality"),
+        ),
+    ),
+    SearchType(
+        key="programmes",
+        label=_("Funding programmes"),
+        queryset=lambda: Programme.objects.all(),
+        name_fields=("name_sl", "name_en", "code"),
+        text_fields=("fund", "period", "description_sl", "description_en"),
+        hit=_programme_hit,
+    ),
+]
+
+
+def search(query):
+    """Every type's hits for the query, best first, each type in one query.
+
+    The query is expected to be cleaned (see SearchForm); an empty one finds nothing.
+    """
+    query = clean_query(query)[:MAX_QUERY_LENGTH]
+    terms = query_terms(fold(query))
+    groups = []
+    for search_type in SEARCH_TYPES:
+        group = ResultGroup(key=search_type.key, label=search_type.label)
+        if terms:
+            records = list(_matching(search_type, query, terms)[: HITS_PER_TYPE + 1])
+            group.has_more = len(records) > HITS_PER_TYPE
+            group.hits = [search_type.hit(record, terms) for record in records[:HITS_PER_TYPE]]
+        groups.append(group)
+    return SearchResults(query=query, groups=groups)
+
+
+def _matching(search_type, query, terms):
+    folded_query = Fold(Value(query))
+    name = _joined(search_type.name_fields)
+    text_fields = list(search_type.text_fields)
+    queryset = search_type.queryset()
+    # Ties keep the type's own order (the model's, unless its queryset sets one).
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    if search_type.extra_text:
+        queryset = queryset.annotate(search_extra=search_type.extra_text())
+        text_fields.append("search_extra")
+    queryset = queryset.annotate(
+        search_name=Fold(name),
+        search_document=Fold(_joined([*search_type.name_fields, *text_fields])),
+    )
+
+    every_term = reduce(
+        operator.and_, [Q(Contains(F("search_document"), Fold(Value(term)))) for term in terms]
+    )
+    names = [Fold(F(name_field)) for name_field in search_type.name_fields]
+    queryset = queryset.annotate(
+        search_tier=Case(
+            When(reduce(operator.or_, [Q(Exact(n, folded_query)) for n in names]), then=3),
+            When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=2),
+            When(
+                reduce(
+                    operator.and_,
+                    [Q(Contains(F("search_name"), Fold(Value(term)))) for term in terms],
+                ),
+                then=1,
+            ),
+            default=0,
+            output_field=IntegerField(),
+        )
+    )
+    if connection.vendor != "postgresql":
+        return queryset.filter(every_term).order_by("-search_tier", *ordering)
+
+    # Full-text search over the folded text: names weigh more (A) than the rest (B). Every
+    # word is a prefix, so "zelen" finds "zelena"; word parts and typos are left to the
+    # substring match above and to trigram similarity.
+    vector = SearchVector(Fold(name), config="simple", weight="A") + SearchVector(
+        Fold(_joined(text_fields)), config="simple", weight="B"
+    )
+    # Only letters and digits make lexemes ("a:*|b" is the words a and b, "!!!" none).
+    words = [word for term in terms for word in re.findall(r"\w+", term)]
+    queryset = queryset.annotate(
+        search_similarity=TrigramWordSimilarity(folded_query, F("search_name"))
+    )
+    matches = every_term | Q(GreaterThanOrEqual(F("search_similarity"), TRIGRAM_THRESHOLD))
+    rank = F("search_similarity")
+    if words:
+        full_text = SearchQuery(
+            reduce(operator.and_, [Lexeme(word, prefix=True) for word in words]), config="simple"
+        )
+        queryset = queryset.annotate(search_vector=vector)
+        matches |= Q(search_vector=full_text)
+        rank = SearchRank(F("search_vector"), full_text) + rank
+    return (
+        queryset.filter(matches)
+        .annotate(search_rank=rank)
+        .order_by("-search_tier", "-search_rank", *ordering)
+    )
+
+
+def excerpt(text, terms, length=EXCERPT_LENGTH):
+    """A short, HTML-safe piece of the text around the first word of the query found in it,
+    with the query's words marked. The text as it is when shorter than `length`."""
+    if not text:
+        return ""
+    # Fold character by character to map a position in the folded text back to the original.
+    folded_chars = []
+    origin = []
+    for index, char in enumerate(text):
+        for folded_char in fold(char):
+            folded_chars.append(folded_char)
+            origin.append(index)
+    folded = "".join(folded_chars)
+    spans = []
+    for term in terms:
+        for found in re.finditer(re.escape(term), folded):
+            spans.append((origin[found.start()], origin[found.end() - 1] + 1))
+    spans.sort()
+
+    start, end = 0, len(text)
+    if len(text) > length:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - length // 3)
+        if start:
+            # Begin at a word, not in the middle of one.
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        end = min(len(text), start + length)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+
+    pieces = ["… "] if start else []
+    position = start
+    for span_start, span_end in spans:
+        if span_start < position or span_end > end:
+            continue
+        pieces.append(escape(text[position:span_start]))
+        pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    pieces.append(escape(text[position:end]))
+    if end < len(text):
+        pieces.append(" …")
+    return mark_safe("".join(pieces))  # noqa: S308 – every piece of text is escaped above
