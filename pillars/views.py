@@ -1,26 +1,81 @@
 """The pillars and the 2030/50 vision."""
 
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Pillar
+from projects.models import Project
+from regionportal.charts import BarChart, ChartItem
+
+from .models import KeyMessage, Pillar, VisionGoal
 
 
 class PillarListView(ListView):
-    model = Pillar
     template_name = "pillars/list.html"
     context_object_name = "pillars"
 
+    def get_queryset(self):
+        return Pillar.objects.for_list_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["key_messages"] = KeyMessage.objects.in_bulk(
+            [KeyMessage.Kind.SMART_INTEGRATION, KeyMessage.Kind.MORAL_CORE], field_name="kind"
+        )
+        context["budget_chart"] = BarChart(
+            chart_id="budget-by-pillar",
+            title=_("Total budget of the projects by their primary pillar"),
+            description=_(
+                "A bar chart of the summed total budgets of the published projects, by primary "
+                "pillar. The table below gives the same figures."
+            ),
+            label_heading=_("Pillar"),
+            value_heading=_("Total budget of its projects"),
+            items=[
+                ChartItem(
+                    pillar.name,
+                    pillar.primary_budget,
+                    url=pillar.get_absolute_url(),
+                    colour=pillar.colour,
+                )
+                for pillar in context["pillars"]
+            ],
+            money=True,
+        )
+        return context
+
 
 class PillarDetailView(DetailView):
-    model = Pillar
     template_name = "pillars/detail.html"
     context_object_name = "pillar"
+
+    def get_queryset(self):
+        return Pillar.objects.for_detail_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["projects"] = (
+            Project.objects.published()
+            .of_pillar(self.object)
+            .select_related("programme")
+            .order_by("-is_primary_pillar", "-start_date", "acronym")
+        )
+        context["breadcrumbs"] = [(_("Pillars"), reverse("pillars:list"))]
+        return context
 
 
 class VisionView(TemplateView):
     template_name = "pillars/vision.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["overall_vision"] = KeyMessage.objects.filter(
+            kind=KeyMessage.Kind.OVERALL_VISION
+        ).first()
+        context["goals"] = VisionGoal.objects.for_vision_page()
+        return context
 
 
 @require_GET
