@@ -1,23 +1,86 @@
 """Programmes, the regional development agreement and the 2021–2027 perspective."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from .models import Programme
+from regionportal.charts import BarChart, ChartItem
+
+from .models import DevelopmentAgreement, FinancialPerspective, Programme
+
+
+def _funding_crumbs():
+    return [(_("Funding"), reverse("funding:index"))]
 
 
 class FundingIndexView(TemplateView):
     template_name = "funding/index.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programmes = list(Programme.objects.for_index_page())
+        context["programmes"] = programmes
+        context["potential_sources"] = Programme.objects.potential_sources()
+        context["budget_chart"] = BarChart(
+            chart_id="budget-by-programme",
+            title=_("Total budget of the projects by programme"),
+            description=_(
+                "A bar chart of the summed total budgets of the published projects of each "
+                "programme. The table below gives the same figures."
+            ),
+            label_heading=_("Programme"),
+            value_heading=_("Total budget of its projects"),
+            items=[
+                ChartItem(programme.name, programme.total_budget, url=programme.get_absolute_url())
+                for programme in programmes
+                if programme.project_count
+            ],
+            money=True,
+        )
+        return context
+
+
+class ProgrammeDetailView(DetailView):
+    template_name = "funding/programme.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return Programme.objects.for_detail_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = _funding_crumbs()
+        return context
+
 
 class AgreementView(TemplateView):
     template_name = "funding/agreement.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreement = DevelopmentAgreement.objects.for_agreement_page().first()
+        context["agreement"] = agreement
+        context["breadcrumbs"] = _funding_crumbs()
+        if agreement:
+            # The role is stored one task to a line.
+            context["agency_tasks"] = [
+                task.strip() for task in agreement.agency_role.splitlines() if task.strip()
+            ]
+            if agreement.committed_funds is not None and agreement.total_value:
+                context["committed_share"] = agreement.committed_funds * 100 / agreement.total_value
+        return context
 
 
 class PerspectiveView(TemplateView):
     template_name = "funding/perspective.html"
 
-
-class ProgrammeDetailView(DetailView):
-    model = Programme
-    template_name = "funding/programme.html"
-    context_object_name = "programme"
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["perspective"] = (
+            FinancialPerspective.objects.select_related("source")
+            .prefetch_related("goals")
+            .order_by("-period")
+            .first()
+        )
+        context["breadcrumbs"] = _funding_crumbs()
+        return context
