@@ -4,8 +4,11 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
+
+from projects.models import Project
 
 from .forms import SearchForm
 from .models import Municipality
@@ -42,15 +45,30 @@ class MunicipalityListView(ListView):
     context_object_name = "municipalities"
 
     def get_queryset(self):
-        return Municipality.objects.in_region()
+        return Municipality.objects.for_list_page()
 
 
 class MunicipalityDetailView(DetailView):
+    """A municipality of the region with the projects and agreement investments there."""
+
     template_name = "municipalities/detail.html"
     context_object_name = "municipality"
 
     def get_queryset(self):
-        return Municipality.objects.in_region()
+        return Municipality.objects.in_region().select_related("region", "source")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        projects = Project.objects.published().touching(self.object)
+        investments = self.object.agreement_projects.select_related("category__agreement")
+        context.update(
+            projects=projects.for_list_page(),
+            project_totals=projects.budget_totals(),
+            investments=investments.prefetch_related("municipalities"),
+            investment_totals=investments.totals(),
+            breadcrumbs=[(gettext("Municipalities"), reverse("municipalities:list"))],
+        )
+        return context
 
 
 @require_GET
