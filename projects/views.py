@@ -4,10 +4,12 @@ the agency's own page."""
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
+from django_countries import countries
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from funding.models import AgencyRecord
+from regionportal.charts import BarChart, ChartItem
 
 from . import jsonld
 from .filters import OrganisationFilter, ProjectFilter, country_choices
@@ -132,4 +134,26 @@ class AgencyView(TemplateView):
 
 
 class CountryOverviewView(TemplateView):
+    """Per country: the agency's partner organisations and the projects they take part in."""
+
     template_name = "partners/countries.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = [
+            {**row, "name": countries.name(row["country"])}
+            for row in Organisation.objects.per_country()
+        ]
+        context["countries"] = rows
+        context["partners_chart"] = BarChart(
+            chart_id="partners-by-country",
+            title=_("Partner organisations by country"),
+            description=_(
+                "A bar chart of the number of partner organisations from each country. The "
+                "table below gives the same figures, with the number of projects."
+            ),
+            label_heading=_("Country"),
+            value_heading=_("Partner organisations"),
+            items=[ChartItem(row["name"], row["partner_count"]) for row in rows],
+        )
+        return context
