@@ -560,3 +560,24 @@ def test_perspective_queries_do_not_grow_with_rows(client, perspective):
         factories.make_policy_goal(perspective=perspective, number=number)
 
     assert count_queries(client, "/sl/funding/2021-2027/") == few
+
+
+ODD_PARAMETERS = [
+    {"page": "99999999999999999999"},
+    {"sort": "<script>", "q": "\x00"},
+    {"q": "x" * 5000, "kind": "%00"},
+    {"q": "\u202eabc 🌲"},
+]
+
+
+@pytest.mark.parametrize("params", ODD_PARAMETERS)
+def test_odd_query_parameters_are_ignored(client, programmes, agreement, perspective, params):
+    for url in [
+        "/sl/funding/",
+        "/en/funding/programmes/interreg-europe/",
+        "/sl/funding/agreement/",
+        "/en/funding/2021-2027/",
+    ]:
+        response = client.get(url, params)
+        assert response.status_code == 200
+        assert response.content.decode().count("<h1") == 1

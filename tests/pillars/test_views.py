@@ -497,3 +497,19 @@ def test_progress_percent(baseline, target, latest, expected):
     )
 
     assert goal.progress_percent == expected
+
+
+ODD_PARAMETERS = [
+    {"page": "99999999999999999999"},
+    {"sort": "<script>", "q": "\x00"},
+    {"q": "x" * 5000, "pillar": "%00"},
+    {"q": "\u202eabc 🌲"},
+]
+
+
+@pytest.mark.parametrize("params", ODD_PARAMETERS)
+def test_odd_query_parameters_are_ignored(client, culture_page_data, params):
+    for url in ["/sl/pillars/", "/en/pillars/kultura/", "/sl/pillars/vision/"]:
+        response = client.get(url, params)
+        assert response.status_code == 200
+        assert response.content.decode().count("<h1") == 1

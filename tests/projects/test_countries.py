@@ -133,3 +133,19 @@ def test_queries_do_not_grow_with_rows(client, data):
             )
 
     assert count_queries(client, URL.format("sl")) == few
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "99999999999999999999"},
+        {"sort": "<script>", "country": "\x00"},
+        {"q": "x" * 5000, "country": "%00"},
+        {"country": "\u202eabc 🌲"},
+    ],
+)
+def test_odd_query_parameters_are_ignored(client, data, params):
+    response = client.get(URL.format("sl"), params)
+
+    assert response.status_code == 200
+    assertContains(response, "Hrvaška")
