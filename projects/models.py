@@ -298,6 +298,29 @@ class ProjectQuerySet(models.QuerySet):
             agency_share_sum=models.Sum("agency_share"),
         )
 
+    def portfolio_totals(self):
+        """The home page's figures over these projects, in two queries however many there are:
+        {"projects", "total_budget_sum", "agency_share_sum", "partners", "partner_countries"}.
+
+        Partners are the organisations other than the agency; their countries are counted
+        without the agency's own (Slovenia). A sum is None where no amount is known.
+        """
+        totals = self.with_agency_share().aggregate(
+            projects=Count("pk"),
+            total_budget_sum=Sum("total_budget"),
+            agency_share_sum=Sum("agency_share"),
+        )
+        agency_countries = Organisation.objects.filter(is_agency=True).values("country")
+        totals |= Organisation.objects.filter(
+            is_agency=False, partnerships__project__in=self.values("pk")
+        ).aggregate(
+            partners=Count("pk", distinct=True),
+            partner_countries=Count(
+                "country", distinct=True, filter=~Q(country__in=agency_countries)
+            ),
+        )
+        return totals
+
     def agency_is_lead(self):
         return self.filter(
             Exists(

@@ -1,22 +1,67 @@
 """Pages of the site as a whole: home, search, the agency, accessibility, municipalities."""
 
+import datetime
+
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.db.models import F
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from projects.models import Project
+from funding.models import DevelopmentAgreement
+from pillars.models import KeyMessage, Pillar
+from projects import jsonld
+from projects.models import Organisation, Project
 
 from .forms import SearchForm
 from .models import Municipality
 from .search import search
 
 
+def agency_jsonld(agency, request):
+    """schema.org Organization for the agency, for the home and about pages."""
+    alternate_names = [name for name in (agency.name_en, agency.acronym) if name]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": agency.name,
+        "alternateName": alternate_names,
+        "url": agency.website or request.build_absolute_uri(reverse("about")),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": agency.city,
+            "addressCountry": agency.country.code,
+        },
+        "description": agency.description,
+    }
+    return jsonld.dumps({key: value for key, value in data.items() if value})
+
+
 class HomeView(TemplateView):
+    """The way in: the motto and vision, the four pillars, figures counted from the data, the
+    latest projects."""
+
     template_name = "regionportal/home.html"
+    latest_count = 4
+
+    def get_context_data(self, **kwargs):
+        published = Project.objects.published()
+        agency = Organisation.objects.filter(is_agency=True).first()
+        return super().get_context_data(
+            key_messages={message.kind: message for message in KeyMessage.objects.all()},
+            pillars=Pillar.objects.all(),
+            figures=published.portfolio_totals(),
+            agreement=DevelopmentAgreement.objects.order_by("pk").first(),
+            latest_projects=published.for_list_page().order_by(
+                F("start_date").desc(nulls_last=True), "-created_at"
+            )[: self.latest_count],
+            agency_jsonld=agency_jsonld(agency, self.request) if agency else None,
+            **kwargs,
+        )
 
 
 class SearchView(TemplateView):
@@ -33,11 +78,26 @@ class SearchView(TemplateView):
 
 
 class AboutView(TemplateView):
+    """The agency, its part in the region's development, and how to reach it."""
+
     template_name = "regionportal/about.html"
+
+    def get_context_data(self, **kwargs):
+        agency = Organisation.objects.filter(is_agency=True).first()
+        return super().get_context_data(
+            agency=agency,
+            agreement=DevelopmentAgreement.objects.order_by("pk").first(),
+            agency_jsonld=agency_jsonld(agency, self.request) if agency else None,
+            **kwargs,
+        )
 
 
 class AccessibilityView(TemplateView):
+    """The accessibility statement (izjava o dostopnosti) that ZDSMA asks for."""
+
     template_name = "regionportal/accessibility.html"
+    # When the statement was prepared; change it with every review of the statement.
+    extra_context = {"statement_date": datetime.date(2026, 11, 28)}
 
 
 class MunicipalityListView(ListView):
@@ -91,4 +151,7 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The error page, rendered without context processors: it must not touch the database,
+    which may be the very thing that failed."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request": request}))

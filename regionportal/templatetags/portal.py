@@ -31,18 +31,25 @@ def period(start, start_precision, end, end_precision):
 
 @register.simple_tag(takes_context=True)
 def alternate_urls(context):
-    """The current page's address in each language, for hreflang links and the switch."""
+    """The current page's address in each language: `path` keeps the query string (the
+    language switch keeps filters and search terms); `url` is the absolute address of the page
+    itself, without it (canonical and hreflang links). The default language's entry also has
+    `x_default`: the address without a language prefix, which redirects to the visitor's
+    language, as the x-default of sitemap.xml does."""
     request = context["request"]
-    path = request.get_full_path()
     alternates = []
     for code, name in settings.LANGUAGES:
-        translated = translate_url(path, code)
+        page_path = translate_url(request.path, code)
+        x_default = None
+        if code == settings.LANGUAGE_CODE and page_path.startswith(f"/{code}/"):
+            x_default = request.build_absolute_uri(page_path.removeprefix(f"/{code}"))
         alternates.append(
             {
                 "code": code,
                 "name": name,
-                "path": translated,
-                "url": request.build_absolute_uri(translated),
+                "path": translate_url(request.get_full_path(), code),
+                "url": request.build_absolute_uri(page_path),
+                "x_default": x_default,
             }
         )
     return alternates
