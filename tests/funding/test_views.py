@@ -256,6 +256,9 @@ def test_life_programme_shows_its_description(client, programmes):
         response, "<p>The largest European funding instrument for the environment.</p>", html=True
     )
     assertContains(response, "LIFE netopirji")
+    # Its one project states no budget: the sum is not known rather than nought.
+    assertContains(response, '<span class="note">not stated</span>', count=4, html=True)
+    assertNotContains(response, "€0.00")
 
 
 def test_a_tentative_source_says_so(client, programmes):
