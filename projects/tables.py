@@ -74,6 +74,9 @@ class PortalTable(tables.Table):
 
     caption = ""
 
+    class Meta:
+        per_page = DEFAULT_PER_PAGE
+
     def __init__(self, *args, caption=None, **kwargs):
         super().__init__(*args, **kwargs)
         if caption is not None:
@@ -101,7 +104,7 @@ class ProjectTable(PortalTable):
     agency_share = MoneyColumn(verbose_name=_("Agency's share"))
     status = tables.Column(verbose_name=_("Status"))
 
-    class Meta:
+    class Meta(PortalTable.Meta):
         empty_text = _("No projects match these filters.")
 
     def render_title(self, record):
@@ -159,7 +162,7 @@ class OrganisationTable(PortalTable):
         verbose_name=_("Projects"), attrs={"th": {"class": "number"}, "td": {"class": "number"}}
     )
 
-    class Meta:
+    class Meta(PortalTable.Meta):
         empty_text = _("No organisations match these filters.")
 
     def render_country(self, record):

@@ -1,6 +1,8 @@
 """Projects and partner organisations: the lists, a page per project and per organisation, and
 the agency's own page."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
@@ -98,10 +100,11 @@ class OrganisationDetailView(DetailView):
 
 
 def _percent_of(part, total):
-    """The part as a percentage of the total, or None where either is not known."""
+    """The part as a percentage of the total to one decimal place, or None where either is not
+    known. Rounded here because Django's number formatting cuts off the further places."""
     if part is None or not total:
         return None
-    return part * 100 / total
+    return (Decimal(part) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 class AgencyView(TemplateView):
