@@ -138,7 +138,11 @@ def test_the_table_has_the_same_figures_as_the_chart(language):
     assert table_values == svg_values
     assert '<a href="/sl/funding/ie/">Interreg Europe</a>' in table
     assert "&lt;LIFE&gt;" in table
-    assert "<caption>Budget by programme</caption>" in table
+    assert '<caption id="budget-caption">Budget by programme</caption>' in table
+    assert (
+        '<div class="table-wrap" role="region" tabindex="0" aria-labelledby="budget-caption">'
+        in table
+    )
     assert figure.count("<figure") == 1
     assert "<figcaption>Budget by programme" in figure
 
