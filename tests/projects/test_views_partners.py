@@ -1,0 +1,544 @@
+"""The partner list, an organisation's page and the agency's own page."""
+
+import datetime
+import html
+import json
+import re
+from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains, assertNotContains
+
+from projects.models import Organisation, Partnership
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content[:2000]
+    return response
+
+
+def text(response):
+    return response.content.decode()
+
+
+def row_headers(response):
+    """The linked names in the first cell of each row of the page's first table body."""
+    body = re.search(r"<tbody[^>]*>(.*?)</tbody>", text(response), re.S)
+    if body is None:
+        return []
+    return [
+        html.unescape(name)
+        for name in re.findall(r'<th scope="row"[^>]*><a [^>]*>([^<]+)</a>', body.group(1))
+    ]
+
+
+def query_of_links(response, pattern):
+    found = re.search(pattern, text(response), re.S)
+    assert found, f"nothing matches {pattern}"
+    return [
+        parse_qs(urlsplit(html.unescape(href)).query)
+        for href in re.findall(r'href="([^"]*)"', found.group(0))
+    ]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        page(client, url)
+    return len(queries)
+
+
+@pytest.fixture
+def portfolio():
+    """The agency with three published projects (lead in one), one unpublished, one of its own
+    without partners, and partners from four countries besides its own."""
+    source = factories.make_source(title="Predstavitev RASR")
+    agency = factories.make_agency(
+        slug="rasr",
+        name="Razvojna agencija Savinjske regije, d.o.o.",
+        name_en="Savinjska Regional Development Agency",
+        city="Celje",
+        website="https://www.rasr.si/",
+        description_sl="Regionalna razvojna agencija.",
+        description_en="The regional development agency.",
+        source=source,
+    )
+    interreg = factories.make_programme(slug="interreg-europe", name_sl="Interreg Europe")
+    life = factories.make_programme(slug="life", name_sl="Program LIFE", kind="life")
+    ernact = factories.make_organisation(
+        slug="ernact",
+        name="European Regions Network",
+        acronym="ERNACT",
+        country="IE",
+        kind=Organisation.Kind.ASSOCIATION,
+    )
+    anea = factories.make_organisation(
+        slug="anea",
+        name="Agenzia Napoletana Energia e Ambiente",
+        name_en="Naples Agency for Energy and Environment",
+        acronym="ANEA",
+        country="IT",
+        city="Napoli",
+        kind=Organisation.Kind.OTHER,
+        website="https://www.anea.eu/",
+        description_sl="Agencija za energijo v Neaplju.",
+        description_en="The energy agency of Naples.",
+        source=source,
+        source_excerpt="ANEA - Italija",
+    )
+    zagreb = factories.make_organisation(
+        slug="grad-zagreb",
+        name="Grad Zagreb",
+        name_en="City of Zagreb",
+        country="HR",
+        kind=Organisation.Kind.PUBLIC_AUTHORITY,
+    )
+    bistra = factories.make_organisation(
+        slug="bistra", name="Bistra Ptuj", country="SI", kind=Organisation.Kind.UNIVERSITY
+    )
+    hidden_partner = factories.make_organisation(slug="hidden", name="Skriti", country="AT")
+
+    def project(acronym, partners, agency_role, agency_budget, **fields):
+        project = factories.make_project(acronym=acronym, slug=acronym.lower(), **fields)
+        factories.make_partnership(
+            project=project, organisation=agency, role=agency_role, budget=agency_budget
+        )
+        for organisation, role, budget in partners:
+            factories.make_partnership(
+                project=project, organisation=organisation, role=role, budget=budget
+            )
+        return project
+
+    project(
+        "CLEAN",
+        [(ernact, "lead", None), (anea, "partner", Decimal("250000.00"))],
+        "partner",
+        Decimal("133562.00"),
+        title_sl="Čisto",
+        programme=interreg,
+        total_budget=Decimal("1598948.00"),
+        start_date=datetime.date(2017, 1, 1),
+        start_precision="year",
+        end_date=datetime.date(2021, 12, 31),
+        end_precision="year",
+    )
+    project(
+        "ActiveHome",
+        [(zagreb, "partner", None), (bistra, "partner", None)],
+        "lead",
+        Decimal("17790.00"),
+        title_sl="Aktivni dom",
+        programme=interreg,
+        total_budget=Decimal("49597.57"),
+        start_date=datetime.date(2018, 1, 1),
+        start_precision="year",
+        end_date=datetime.date(2019, 12, 31),
+        end_precision="year",
+    )
+    project(
+        "LIFE",
+        [(anea, "partner", None)],
+        "partner",
+        None,
+        programme=life,
+        total_budget=None,
+    )
+    project(
+        "HIDDEN",
+        [(hidden_partner, "lead", None)],
+        "partner",
+        Decimal("5000.00"),
+        programme=interreg,
+        total_budget=Decimal("100000.00"),
+        is_published=False,
+    )
+    factories.make_project(slug="shema", acronym="Shema", title_sl="Regijska shema")
+    factories.make_agency_record(
+        interreg_projects_as_partner=5,
+        countries=15,
+        projects_as_lead=1,
+        applications=6,
+        applications_year=2019,
+        source=source,
+        source_excerpt="kot partnerji sodelujemo v 5 INTERREG projektih • 15 držav",
+    )
+    return agency
+
+
+# Every page, both languages ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["sl", "en"])
+@pytest.mark.parametrize(
+    "path", ["/partners/", "/partners/anea/", "/partners/rasr/", "/partners/agency/"]
+)
+def test_pages_answer_in_both_languages_with_one_h1(client, portfolio, language, path):
+    content = text(page(client, f"/{language}{path}"))
+    assert content.count("<h1") == 1
+    assert f'<html lang="{language}">' in content
+
+
+# The list ------------------------------------------------------------------------------------
+
+
+def test_list_shows_every_organisation_with_its_published_projects(client, portfolio):
+    response = page(client, "/en/partners/")
+    assertContains(response, '<h2 id="results-heading">6 organisations</h2>', html=True)
+    assertContains(
+        response,
+        "<td>Naples Agency for Energy and Environment</td><td>ANEA</td><td>Italy</td>"
+        '<td>Other</td><td class="number">2</td>',
+        html=True,
+    )
+    # The unpublished project is not counted.
+    assertContains(response, '<td>Austria</td><td>Other</td><td class="number">0</td>', html=True)
+    assertContains(response, "<caption>Partner organisations</caption>", html=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=IT", ["Agenzia Napoletana Energia e Ambiente"]),
+        ("country=SI", ["Bistra Ptuj", "Razvojna agencija Savinjske regije, d.o.o."]),
+        ("q=zagreb", ["Grad Zagreb"]),
+        ("q=NAPLES", ["Agenzia Napoletana Energia e Ambiente"]),  # the English name
+        ("q=ernact", ["European Regions Network"]),  # the acronym
+        ("q=napoli", ["Agenzia Napoletana Energia e Ambiente"]),  # the city
+        ("q=a&country=HR", ["Grad Zagreb"]),
+    ],
+)
+def test_list_filters_by_country_and_text(client, portfolio, query, expected):
+    assert row_headers(page(client, f"/en/partners/?{query}")) == expected
+
+
+def test_list_says_so_when_nothing_matches(client, portfolio):
+    response = page(client, "/en/partners/?q=nobody")
+    assertContains(response, '<h2 id="results-heading">0 organisations</h2>', html=True)
+    assertContains(response, "No organisations match these filters.")
+
+
+def test_list_country_choices_are_the_organisations_countries(client, portfolio):
+    response = page(client, "/sl/partners/")
+    countries = re.search(r'<select name="country".*?</select>', text(response), re.S).group(0)
+    assert re.findall(r'<option value="([A-Z]{2})"', countries) == [
+        "AT",  # Avstrija
+        "HR",  # Hrvaška
+        "IE",  # Irska
+        "IT",  # Italija
+        "SI",  # Slovenija
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sort", "expected"),
+    [
+        ("en", "name", ["anea", "bistra", "ernact", "grad-zagreb", "rasr", "hidden"]),
+        ("en", "-name", ["hidden", "rasr", "grad-zagreb", "ernact", "bistra", "anea"]),
+        # Empty English names and acronyms come last either way.
+        ("en", "name_en", ["grad-zagreb", "anea", "rasr", "ernact", "bistra", "hidden"]),
+        ("en", "-name_en", ["rasr", "anea", "grad-zagreb", "ernact", "bistra", "hidden"]),
+        ("en", "acronym", ["anea", "ernact", "rasr", "grad-zagreb", "bistra", "hidden"]),
+        # By the country's name in the page's language: Austria, Croatia, Ireland, Italy, Slovenia …
+        ("en", "country", ["hidden", "grad-zagreb", "ernact", "anea", "rasr", "bistra"]),
+        # … and Avstrija, Hrvaška, Irska, Italija, Slovenija.
+        ("sl", "-country", ["rasr", "bistra", "anea", "ernact", "grad-zagreb", "hidden"]),
+        # By the type's name: Association, Development agency, Other, Public authority, University.
+        ("en", "kind", ["ernact", "rasr", "anea", "hidden", "grad-zagreb", "bistra"]),
+        ("en", "project_count", ["hidden", "ernact", "grad-zagreb", "bistra", "anea", "rasr"]),
+        ("en", "-project_count", ["rasr", "anea", "ernact", "grad-zagreb", "bistra", "hidden"]),
+    ],
+)
+def test_list_sorts_by_every_column(client, portfolio, language, sort, expected):
+    response = page(client, f"/{language}/partners/?sort={sort}")
+    slugs = re.findall(r'<th scope="row"[^>]*><a href="/\w\w/partners/([^/]+)/">', text(response))
+    assert slugs == expected
+
+
+def test_paging_and_sorting_links_keep_the_filters(client, portfolio):
+    for number in range(30):
+        factories.make_organisation(name=f"Hrvatska organizacija {number}", country="HR")
+    for query in [
+        "country=HR&q=organizacija",
+        "country=HR&q=organizacija&sort=-name",
+        "country=HR&q=organizacija&sort=kind&page=2",
+    ]:
+        response = page(client, f"/en/partners/?{query}")
+        assertContains(response, '<h2 id="results-heading">30 organisations</h2>', html=True)
+        expected = parse_qs(query)
+        for link in query_of_links(response, r'<nav class="pagination".*?</nav>'):
+            link.pop("page")
+            assert link == {key: value for key, value in expected.items() if key != "page"}
+        sort_links = query_of_links(response, r"<thead.*?</thead>")
+        assert len(sort_links) == 6
+        for link in sort_links:
+            link.pop("sort")
+            assert link == {key: value for key, value in expected.items() if key != "sort"}
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("country=XX", "Select a valid choice. XX is not one of the available choices."),
+        ("country=%00", "Select a valid choice."),
+        ("q=" + "ž" * 5000, "Ensure this value has at most 200 characters (it has 5000)."),
+        ("q=%00", "Null characters are not allowed."),
+    ],
+)
+def test_list_shows_bad_filter_values_as_errors(client, portfolio, query, message):
+    response = page(client, f"/en/partners/?{query}")
+    assertContains(response, "Some filters could not be used and were left out.")
+    assertContains(response, f"<li>{html.escape(message)}")
+    assertContains(response, '<h2 id="results-heading">6 organisations</h2>', html=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=99999999999999999999", "page=-1", "sort=%E2%80%8F", "q=%F0%9F%98%80", "per_page=0"],
+)
+def test_list_answers_odd_values_with_a_page(client, portfolio, query):
+    assert text(page(client, f"/en/partners/?{query}")).count("<h1") == 1
+
+
+def test_list_past_the_last_page_says_so(client, portfolio):
+    response = page(client, "/en/partners/?page=7")
+    assertContains(response, "The page asked for does not exist. Showing page 1 of 1.")
+
+
+def test_list_queries_do_not_grow_with_the_rows(client, portfolio):
+    few = count_queries(client, "/en/partners/?sort=-project_count&country=HR")
+    agency = Organisation.objects.agency()
+    for _ in range(40):
+        factories.make_full_project(agency=agency, partners=2)
+    for country in ["DE", "FR", "PL"]:
+        factories.make_organisation(country=country)
+    assert count_queries(client, "/en/partners/?sort=-project_count&country=HR") == few
+    assert count_queries(client, "/en/partners/?sort=country&page=2") == count_queries(
+        client, "/en/partners/?sort=country&page=3"
+    )
+
+
+# An organisation's page ----------------------------------------------------------------------
+
+
+def test_organisation_page_shows_its_facts_projects_and_source(client, portfolio):
+    response = page(client, "/en/partners/anea/")
+    assertContains(response, "<h1>Agenzia Napoletana Energia e Ambiente</h1>", html=True)
+    assertContains(
+        response,
+        '<p class="lead" lang="en">Naples Agency for Energy and Environment</p>',
+        html=True,
+    )
+    for term, definition in [
+        ("Acronym", "ANEA"),
+        ("Country", "Italy"),
+        ("Type", "Other"),
+        ("City", "Napoli"),
+    ]:
+        assertContains(response, f"<dt>{term}</dt><dd>{definition}</dd>", html=True)
+    assertContains(
+        response,
+        '<dt>Website</dt><dd><a href="https://www.anea.eu/">https://www.anea.eu/</a></dd>',
+        html=True,
+    )
+    assertContains(response, "<p>The energy agency of Naples.</p>", html=True)
+    assertContains(
+        response,
+        '<tr><th scope="row"><a href="/en/projects/clean/">CLEAN</a><br>'
+        '<span class="note">Čisto</span></th><td>Interreg Europe</td><td>2017–2021</td>'
+        '<td>Partner</td><td class="number"><span class="money">€250,000.00</span></td></tr>',
+        html=True,
+    )
+    assertContains(response, "The organisation takes part in 2 projects")
+    assertContains(response, '<p class="source">Source: Predstavitev RASR</p>', html=True)
+    assertContains(response, '<blockquote lang="sl">ANEA - Italija</blockquote>', html=True)
+
+
+def test_organisation_page_leaves_out_unpublished_projects(client, portfolio):
+    response = page(client, "/en/partners/hidden/")
+    assertNotContains(response, "HIDDEN")
+    assertContains(response, "The organisation takes part in no published project.")
+
+
+def test_organisation_page_in_slovenian_shows_the_slovenian_description(client, portfolio):
+    response = page(client, "/sl/partners/anea/")
+    assertContains(response, "<p>Agencija za energijo v Neaplju.</p>", html=True)
+    assertContains(response, '<span class="money">250.000,00 €</span>', html=True)
+
+
+def test_organisation_page_shows_discrepancies(client, portfolio):
+    anea = Organisation.objects.get(slug="anea")
+    factories.make_discrepancy(
+        about=anea,
+        field_label_en="country",
+        other_value="Francija",
+        source=factories.make_source(title="Drug vir"),
+    )
+    response = page(client, "/en/partners/anea/")
+    assertContains(response, "<td>Francija</td><td>Drug vir</td>", html=True)
+
+
+def test_agencys_organisation_page_links_its_portfolio(client, portfolio):
+    response = page(client, "/en/partners/rasr/")
+    assertContains(
+        response, '<a href="/en/partners/agency/">See the agency\'s whole portfolio</a>', html=True
+    )
+
+
+def jsonld_of(response):
+    scripts = re.findall(
+        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', text(response), re.S
+    )
+    assert len(scripts) == 1
+    return json.loads(scripts[0])
+
+
+def test_organisation_page_has_schema_org_json_ld(client, portfolio):
+    data = jsonld_of(page(client, "/en/partners/anea/"))
+    projects = data.pop("memberOf")
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Agenzia Napoletana Energia e Ambiente",
+        "alternateName": ["Naples Agency for Energy and Environment", "ANEA"],
+        "url": "http://testserver/en/partners/anea/",
+        "address": {"@type": "PostalAddress", "addressCountry": "IT", "addressLocality": "Napoli"},
+        "sameAs": "https://www.anea.eu/",
+        "description": "The energy agency of Naples.",
+    }
+    assert {"@type": "Project", "name": "Čisto", "url": "http://testserver/en/projects/clean/"} in (
+        projects
+    )
+    assert sorted(project["url"] for project in projects) == [
+        "http://testserver/en/projects/clean/",
+        "http://testserver/en/projects/life/",
+    ]
+
+
+def test_unknown_organisation_is_not_found(client, portfolio):
+    page(client, "/en/partners/no-such-organisation/", status=404)
+
+
+def test_organisation_page_queries_do_not_grow_with_the_rows(client, portfolio):
+    anea = Organisation.objects.get(slug="anea")
+    few = count_queries(client, "/en/partners/anea/")
+    for _ in range(15):
+        factories.make_partnership(
+            organisation=anea, project=factories.make_project(programme=factories.make_programme())
+        )
+        factories.make_discrepancy(about=anea)
+    assert count_queries(client, "/en/partners/anea/") == few
+
+
+# The agency's page ---------------------------------------------------------------------------
+
+
+def test_agency_page_lists_its_published_projects_with_role_and_share(client, portfolio):
+    response = page(client, "/en/partners/agency/")
+    assertContains(response, "<h1>The agency's portfolio</h1>", html=True)
+    assert row_headers(response) == ["LIFE", "ActiveHome", "CLEAN"]  # the latest first
+    assertContains(
+        response,
+        '<tr><th scope="row"><a href="/en/projects/activehome/">ActiveHome</a><br>'
+        '<span class="note">Aktivni dom</span></th>'
+        '<td><a href="/en/funding/programmes/interreg-europe/">Interreg Europe</a></td>'
+        "<td>2018–2019</td>"
+        "<td>Lead partner</td>"
+        '<td class="number"><span class="money">€49,597.57</span></td>'
+        '<td class="number"><span class="money">€17,790.00</span></td>'
+        '<td class="number">35.9%</td></tr>',
+        html=True,
+    )
+    assertNotContains(response, "HIDDEN")
+
+
+def test_agency_page_sums_the_budgets_and_its_share(client, portfolio):
+    response = page(client, "/en/partners/agency/")
+    # 1,598,948.00 + 49,597.57 (the LIFE project's total is not known)
+    assertContains(
+        response,
+        '<dt>Their total budget</dt><dd><span class="money">€1,648,545.57</span></dd>',
+        html=True,
+    )
+    # 133,562.00 + 17,790.00 = 151,352.00, which is 9.2% of the total.
+    assertContains(
+        response,
+        "<dt>The agency's share</dt>"
+        '<dd><span class="money">€151,352.00</span>'
+        ' <span class="figures__note">9.2% of the total</span></dd>',
+        html=True,
+    )
+    sl = page(client, "/sl/partners/agency/")
+    assertContains(sl, '<span class="money">1.648.545,57 €</span>', html=True)
+    assertContains(sl, '<span class="money">151.352,00 €</span>', html=True)
+
+
+def test_agency_page_counts_partner_countries_without_its_own(client, portfolio):
+    response = page(client, "/en/partners/agency/")
+    assertContains(response, "The agency's partners come from 3 countries besides Slovenia:")
+    assertContains(
+        response,
+        '<ul class="inline-list"><li>Croatia</li><li>Ireland</li><li>Italy</li></ul>',
+        html=True,
+    )
+    sl = page(client, "/sl/partners/agency/")
+    assertContains(
+        sl,
+        '<ul class="inline-list"><li>Hrvaška</li><li>Irska</li><li>Italija</li></ul>',
+        html=True,
+    )
+
+
+def test_agency_page_shows_stated_figures_beside_counted_ones(client, portfolio):
+    response = page(client, "/en/partners/agency/")
+    for what, stated, counted in [
+        ("Interreg projects as a partner", "5", "2"),
+        ("Partner countries", "15", "3 (Croatia, Ireland, Italy)"),
+        ("Projects as lead partner", "1", "1"),
+        (
+            "Applications as a partner in 2019",
+            "6",
+            "Stated only: applications are not in the data.",
+        ),
+    ]:
+        assertContains(
+            response,
+            f'<tr><th scope="row">{what}</th><td class="number">{stated}</td>'
+            f"<td>{counted}</td></tr>",
+            html=True,
+        )
+    assertContains(
+        response,
+        '<blockquote lang="sl">kot partnerji sodelujemo v 5 INTERREG projektih • 15 držav'
+        "</blockquote>",
+        html=True,
+    )
+
+
+def test_agency_page_lists_its_projects_without_partners(client, portfolio):
+    response = page(client, "/en/partners/agency/")
+    assertContains(response, '<li><a href="/en/projects/shema/">Regijska shema</a></li>', html=True)
+
+
+def test_agency_page_without_an_agency_is_not_found(client, db):
+    page(client, "/en/partners/agency/", status=404)
+
+
+def test_agency_page_queries_do_not_grow_with_the_rows(client, portfolio):
+    few = count_queries(client, "/en/partners/agency/")
+    agency = Organisation.objects.agency()
+    for country in ["DE", "FR", "PL", "CZ"]:
+        for _ in range(5):
+            project = factories.make_full_project(agency=agency, partners=0)
+            factories.make_partnership(
+                project=project,
+                organisation=factories.make_organisation(country=country),
+                role=Partnership.Role.PARTNER,
+            )
+        factories.make_project(title_sl="Brez partnerjev")
+    assert count_queries(client, "/en/partners/agency/") == few
