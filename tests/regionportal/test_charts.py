@@ -96,7 +96,7 @@ def test_a_very_long_label_is_shortened_in_the_svg_only():
 
     svg_label = parse(chart.svg()).find(f"{SVG}text").text
     assert svg_label.endswith("…")
-    assert len(svg_label) <= 80
+    assert len(svg_label) <= 56
     assert chart.rows[0][0].label == label
 
 
