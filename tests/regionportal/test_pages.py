@@ -1,0 +1,324 @@
+"""Site-wide: every public page, with the whole content loaded, in both languages; bad input on
+every page that reads the address; unknown addresses; the error pages.
+
+The pages are found from the URL configuration, so a new page is checked as soon as it has a
+name; a new page with a slug needs its records named in DETAIL_PAGES.
+"""
+
+from collections import Counter
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import OperationalError, connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLResolver, reverse, translate_url
+from django.utils import translation
+from django_tables2 import Table
+from pytest_django.asserts import assertContains
+
+from funding.models import Programme
+from pillars.models import Pillar
+from projects.models import Organisation, Project
+from regionportal import public_urls, views
+from regionportal.models import Municipality
+
+LANGUAGES = ["sl", "en"]
+# Pages that are not HTML: answered, but not checked as pages.
+NOT_HTML = {"pillars:css"}
+# The records behind each page with a slug: every one of them must have its page.
+DETAIL_PAGES = {
+    "pillars:detail": lambda: Pillar.objects.all(),
+    "projects:detail": lambda: Project.objects.published(),
+    "partners:detail": lambda: Organisation.objects.all(),
+    "funding:programme": lambda: Programme.objects.all(),
+    "municipalities:detail": lambda: Municipality.objects.in_region(),
+}
+# What a visitor or a robot may put in the address (see the brief's "bad input").
+NASTY_VALUES = [
+    "no-such-choice",
+    "abc",
+    "-1",
+    "0",
+    "1.5",
+    "99999999999999999999",
+    "999999",
+    "x" * 5000,
+    "\x00",
+    "%00",
+    "\u200f\u202eabc\u202c",
+    "😀",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    "",
+]
+ALWAYS_TRIED = ["q", "page", "sort"]
+
+
+class PageParser(HTMLParser):
+    """What the checks need from a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.h1_count = 0
+        self.html_lang = None
+        self.canonical = []
+        self.descriptions = []
+        self.hreflang = {}
+        self.switch = {}
+        self.ids = Counter()
+        self._in_switch = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids[attrs["id"]] += 1
+        if tag == "h1":
+            self.h1_count += 1
+        elif tag == "html":
+            self.html_lang = attrs.get("lang")
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical.append(attrs.get("href"))
+        elif tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+            self.hreflang[attrs["hreflang"]] = attrs.get("href")
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.descriptions.append(attrs.get("content") or "")
+        elif tag == "nav" and "language-switch" in (attrs.get("class") or ""):
+            self._in_switch = True
+        elif tag == "a" and self._in_switch:
+            self.switch[attrs.get("hreflang")] = attrs.get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_switch = False
+
+
+def parse(response):
+    parser = PageParser()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def url_names(patterns=public_urls.urlpatterns, namespace=""):
+    """(name, converters) of every named public URL."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}", set(pattern.pattern.converters)
+
+
+def public_paths(language, every_record=True):
+    """Each public HTML page's path in the language: every record's page, or one per type."""
+    paths = []
+    with translation.override(language):
+        for name, converters in url_names():
+            if name in NOT_HTML:
+                continue
+            if not converters:
+                paths.append(reverse(name))
+                continue
+            assert converters == {"slug"}, f"{name}: teach this test its arguments"
+            assert name in DETAIL_PAGES, f"{name}: add its records to DETAIL_PAGES"
+            records = DETAIL_PAGES[name]().order_by("pk")
+            if not every_record:
+                records = records[:1]
+            slugs = [record.slug for record in records]
+            assert slugs, f"{name}: the content has no record for this page"
+            paths += [reverse(name, kwargs={"slug": slug}) for slug in slugs]
+    return paths
+
+
+@pytest.fixture
+def content(loaded_content, db):
+    """The presentation's whole content, loaded once for the module."""
+
+
+def page_problems(path, response, language):
+    """What is wrong with the page, in words; nothing for a good page."""
+    if response.status_code != 200:
+        return [f"answers {response.status_code}"]
+    page = parse(response)
+    problems = []
+    other = next(code for code in LANGUAGES if code != language)
+    expected = {
+        "one <h1>": page.h1_count == 1,
+        f'<html lang="{language}">': page.html_lang == language,
+        "its own canonical link": page.canonical == [f"http://testserver{path}"],
+        "a meta description": len(page.descriptions) == 1 and page.descriptions[0].strip(),
+        "hreflang alternates": page.hreflang
+        == {
+            "sl": f"http://testserver{translate_url(path, 'sl')}",
+            "en": f"http://testserver{translate_url(path, 'en')}",
+            "x-default": f"http://testserver{translate_url(path, 'sl').removeprefix('/sl')}",
+        },
+        "a switch to the same page in the other language": page.switch
+        == {other: translate_url(path, other)},
+        "unique ids": all(count == 1 for count in page.ids.values()),
+    }
+    problems += [what for what, holds in expected.items() if not holds]
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_answers_with_one_h1_its_language_and_its_links(
+    client, content, language
+):
+    paths = public_paths(language)
+    assert len(paths) > 80  # the 31 municipalities, every project, partner, programme …
+
+    problems = {}
+    for path in paths:
+        found = page_problems(path, client.get(path), language)
+        if found:
+            problems[path] = found
+
+    assert problems == {}
+
+
+def test_every_detail_page_type_is_in_the_check():
+    names = {name for name, converters in url_names() if converters}
+    assert names == set(DETAIL_PAGES)
+
+
+def test_the_language_switch_keeps_the_query_string(client, content):
+    response = client.get("/sl/projects/", {"status": "completed", "sort": "acronym"})
+
+    assert parse(response).switch == {"en": "/en/projects/?status=completed&sort=acronym"}
+
+
+def parameters_read_by(response):
+    """The query parameters the page reads: its forms' fields, its table's sort and page, and
+    the usual q, page and sort."""
+    names = set(ALWAYS_TRIED)
+    for context in response.context or []:
+        for value in context.flatten().values():
+            form = getattr(value, "form", value)  # a FilterSet has its form
+            if hasattr(form, "fields") and hasattr(form, "is_bound"):
+                names |= {form.add_prefix(name) for name in form.fields}
+            if isinstance(value, Table):
+                names |= {value.prefixed_order_by_field, value.prefixed_page_field}
+    return sorted(names)
+
+
+def test_bad_input_in_any_parameter_of_any_page_gives_a_page(client, content):
+    failures = []
+    for path in public_paths("sl", every_record=False):
+        parameters = parameters_read_by(client.get(path))
+        # A page with no form or table reads none of them: a few values show it ignores them.
+        values = NASTY_VALUES if parameters != ALWAYS_TRIED else NASTY_VALUES[5:9]
+        for parameter in parameters:
+            for value in values:
+                response = client.get(path, {parameter: value})
+                if response.status_code != 200 or parse(response).h1_count != 1:
+                    failures.append((path, parameter, value[:20], response.status_code))
+    assert failures == []
+
+
+def test_bad_input_in_every_parameter_at_once(client, content):
+    failures = []
+    for path in public_paths("en", every_record=False):
+        parameters = parameters_read_by(client.get(path))
+        for value in ["99999999999999999999", "\x00", "😀" * 300]:
+            response = client.get(path, dict.fromkeys(parameters, value))
+            if response.status_code != 200:
+                failures.append((path, value[:10], response.status_code))
+    assert failures == []
+
+
+def test_repeated_and_undecodable_parameters_give_a_page(client, content):
+    for path in ["/sl/projects/", "/sl/partners/", "/sl/search/"]:
+        response = client.get(f"{path}?q=a&q=b&page=1&page=x&sort=%ED%A0%80&%FF=%FE")
+        assert response.status_code == 200, path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unknown_slugs_give_the_404_page_in_the_language_of_the_address(client, content, language):
+    names = [name for name, converters in url_names() if converters]
+    with translation.override(language):
+        paths = [reverse(name, kwargs={"slug": "no-such-page"}) for name in names]
+    paths.append(f"/{language}/no/such/page/")
+
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 404, path
+        page = parse(response)
+        assert page.html_lang == language, path
+        assert page.h1_count == 1, path
+        assertContains(response, '<meta name="robots" content="noindex">', status_code=404)
+    if language == "en":
+        assertContains(response, "<h1>Page not found</h1>", status_code=404, html=True)
+
+
+def test_an_unpublished_project_has_no_page(client, content):
+    project = Project.objects.published().first()
+    Project.objects.filter(pk=project.pk).update(is_published=False)
+
+    assert client.get(f"/en/projects/{project.slug}/").status_code == 404
+
+
+@pytest.fixture
+def failing_pages(monkeypatch):
+    """The home and about pages fail as they would with the database down."""
+
+    def fail(self, **kwargs):
+        raise OperationalError("the database is down")
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", fail)
+    monkeypatch.setattr(views.AboutView, "get_context_data", fail)
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [("/en/", "en", "Something went wrong"), ("/sl/about/", "sl", None)],
+)
+def test_the_500_page_renders_in_the_language_of_the_address(
+    client, db, failing_pages, path, language, heading
+):
+    client.raise_request_exception = False
+
+    response = client.get(path)
+
+    assert response.status_code == 500
+    page = parse(response)
+    assert page.html_lang == language
+    assert page.h1_count == 1
+    if heading:
+        assertContains(response, f"<h1>{heading}</h1>", status_code=500, html=True)
+    assertContains(response, '<meta name="robots" content="noindex">', status_code=500)
+
+
+def test_the_500_page_needs_no_database(db):
+    """Not one query: the page renders when the database is what failed."""
+    request = RequestFactory().get("/en/")
+
+    with translation.override("en"), CaptureQueriesContext(connection) as captured:
+        response = views.server_error(request)
+
+    assert response.status_code == 500
+    assert len(captured) == 0
+    assert "<h1>Something went wrong</h1>" in response.content.decode()
+
+
+def test_the_error_handlers_are_the_portals(settings):
+    from regionportal import urls
+
+    assert urls.handler404 == "regionportal.views.page_not_found"
+    assert urls.handler500 == "regionportal.views.server_error"
+    assert settings.DEBUG is False
+
+
+def test_every_sitemap_page_is_a_public_page_and_every_public_page_is_in_the_sitemap(
+    client, content
+):
+    response = client.get("/sitemap.xml")
+
+    locations = {
+        urlsplit(location).path
+        for location in response.content.decode().split("<loc>")[1:]
+        for location in [location.split("</loc>")[0]]
+    }
+    expected = set(public_paths("sl")) | set(public_paths("en"))
+    assert locations == expected
