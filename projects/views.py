@@ -4,6 +4,7 @@ the agency's own page."""
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
@@ -32,10 +33,21 @@ class FilteredTableView(SingleTableMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         table = context["table"]
-        asked_page = self.request.GET.get("page", "").strip()
-        context["page_not_found"] = bool(asked_page) and asked_page != str(table.page.number)
-        context["current_sort"] = self.request.GET.get("sort", "")
+        context["page_not_found"] = self.page_not_found(table)
+        # Only a sort order the table understood is kept when the filters change.
+        context["current_sort"] = ",".join(table.order_by or ())
         return context
+
+    def page_not_found(self, table):
+        """Whether the address asks for a page other than the one shown (past the end, or not
+        a page number at all); django-tables2 then shows the last or the first page."""
+        asked = self.request.GET.get("page", "").strip()
+        if not asked:
+            return False
+        try:
+            return int(asked) != table.page.number
+        except ValueError:
+            return True
 
 
 class ProjectListView(FilteredTableView):
@@ -74,6 +86,7 @@ class ProjectDetailView(DetailView):
         ]
         context["agency_share_percent"] = _percent_of(project.agency_share, project.total_budget)
         context["jsonld"] = jsonld.dumps(jsonld.project(project, self.request))
+        context["breadcrumbs"] = [(_("Projects"), reverse("projects:list"))]
         return context
 
 
@@ -96,6 +109,7 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["jsonld"] = jsonld.dumps(jsonld.organisation(self.object, self.request))
+        context["breadcrumbs"] = [(_("Partners"), reverse("partners:list"))]
         return context
 
 
@@ -132,6 +146,7 @@ class AgencyView(TemplateView):
             countries=country_choices(Organisation.objects.agency_partner_countries()),
             record=AgencyRecord.objects.select_related("source").first(),
             jsonld=jsonld.dumps(jsonld.organisation(agency, self.request)),
+            breadcrumbs=[(_("Partners"), reverse("partners:list"))],
         )
         return context
 

@@ -665,6 +665,19 @@ def test_a_page_that_is_not_a_number_shows_the_first_page_and_says_so(client, ma
     assert row_headers(response)[0] == "PRJ00"
 
 
+def test_a_page_number_written_differently_is_the_same_page(client, many_projects):
+    response = page(client, "/en/projects/?page=02&sort=acronym")
+    assertNotContains(response, "The page asked for does not exist.")
+    assert row_headers(response) == [f"PRJ{number}" for number in range(20, 40)]
+
+
+def test_the_filter_form_keeps_only_a_sort_order_the_table_knows(client, clean):
+    response = page(client, "/en/projects/?sort=no_such_column")
+    assertNotContains(response, 'name="sort"')
+    response = page(client, "/en/projects/?sort=-title")
+    assertContains(response, '<input type="hidden" name="sort" value="-title">', html=True)
+
+
 def test_page_size_from_the_address_stays_within_bounds(client, many_projects):
     assert len(row_headers(page(client, "/en/projects/?per_page=10"))) == 10
     assert len(row_headers(page(client, "/en/projects/?per_page=0"))) == 20
