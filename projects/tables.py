@@ -99,13 +99,20 @@ class ProjectTable(PortalTable):
     acronym = tables.Column(verbose_name=_("Acronym"), linkify=True)
     title = tables.Column(verbose_name=_("Title"))
     programme = tables.Column(verbose_name=_("Programme"), default=_unknown)
-    period = tables.Column(verbose_name=_("Period"), empty_values=(), default=_unknown)
+    period = tables.Column(
+        verbose_name=_("Period"),
+        empty_values=(),
+        default=_unknown,
+        attrs={"td": {"class": "period"}},
+    )
     total_budget = MoneyColumn(verbose_name=_("Total budget"))
     agency_share = MoneyColumn(verbose_name=_("Agency's share"))
     status = tables.Column(verbose_name=_("Status"))
 
     class Meta(PortalTable.Meta):
         empty_text = _("No projects match these filters.")
+        # The latest first; projects without dates last, on every database.
+        order_by = "-period"
 
     def render_title(self, record):
         badges = format_html_join(
@@ -164,6 +171,7 @@ class OrganisationTable(PortalTable):
 
     class Meta(PortalTable.Meta):
         empty_text = _("No organisations match these filters.")
+        order_by = "name"
 
     def render_country(self, record):
         return record.country.name

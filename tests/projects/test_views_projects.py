@@ -269,7 +269,7 @@ def test_list_shows_the_columns_with_money_right_aligned(client, clean):
     assertContains(
         response, '<td class="number"><span class="money">€133,562.00</span></td>', html=True
     )
-    assertContains(response, "<td>2017–2021</td>", html=True)
+    assertContains(response, '<td class="period">2017–2021</td>', html=True)
     assertContains(response, "<td>Completed</td>", html=True)
     assertContains(response, "<td>Interreg Europe</td>", html=True)
 
@@ -301,6 +301,14 @@ def test_list_says_so_when_nothing_matches(client, clean):
         html=True,
     )
     assertNotContains(response, "<table")
+
+
+def test_list_shows_the_latest_projects_first_and_undated_ones_last(client, sortable):
+    response = page(client, "/en/projects/")
+    assert row_headers(response) == ["beta", "Šipek", "Alpha", "charlie"]
+    assert re.search(
+        r'<th scope="col" [^>]*aria-sort="descending">\s*<a href="\?sort=period">', text(response)
+    )
 
 
 def test_list_leaves_out_unpublished_projects(client, clean):
