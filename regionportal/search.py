@@ -220,7 +220,8 @@ def _goal_hit(goal, terms):
 def _example_hit(example, terms):
     return Hit(
         title=example.name,
-        url=example.pillar.get_absolute_url(),
+        # The pillar page's list of potentials.
+        url=f"{example.pillar.get_absolute_url()}#potentials-heading",
         excerpt=excerpt(example.description, terms),
         meta=format_lazy("{}: {}", _("Potential of the pillar"), example.pillar.name),
     )

@@ -21,7 +21,7 @@ from pytest_django.asserts import assertContains
 from funding.models import Programme
 from pillars.models import Pillar
 from projects.models import Organisation, Project
-from regionportal import public_urls, views
+from regionportal import public_urls, urls, views
 from regionportal.models import Municipality
 
 LANGUAGES = ["sl", "en"]
@@ -303,8 +303,6 @@ def test_the_500_page_needs_no_database(db):
 
 
 def test_the_error_handlers_are_the_portals(settings):
-    from regionportal import urls
-
     assert urls.handler404 == "regionportal.views.page_not_found"
     assert urls.handler500 == "regionportal.views.server_error"
     assert settings.DEBUG is False

@@ -325,3 +325,12 @@ def test_a_typo_in_a_name_is_forgiven_on_postgresql_by_trigram_similarity():
     found = titles(search("sostaj"), "municipalities")
 
     assert found == (["Šoštanj"] if connection.vendor == "postgresql" else [])
+
+
+def test_a_potential_links_to_its_pillars_list_of_potentials():
+    pillar = make_pillar(slug="znanost")
+    make_example(pillar=pillar, name_sl="Zelena Slovenija")
+
+    (hit,) = next(group for group in search("zelena").groups if group.key == "examples").hits
+
+    assert hit.url == "/sl/pillars/znanost/#potentials-heading"
