@@ -1,7 +1,7 @@
 """Projects and partner organisations: the lists, a page per project and per organisation, and
 the agency's own page."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.http import Http404
 from django.urls import reverse
@@ -114,11 +114,10 @@ class OrganisationDetailView(DetailView):
 
 
 def _percent_of(part, total):
-    """The part as a percentage of the total to one decimal place, or None where either is not
-    known. Rounded here because Django's number formatting cuts off the further places."""
+    """The part as a percentage of the total, or None where either is not known."""
     if part is None or not total:
         return None
-    return (Decimal(part) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Decimal(part) * 100 / Decimal(total)
 
 
 class AgencyView(TemplateView):

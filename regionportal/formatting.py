@@ -1,10 +1,15 @@
 """How the portal writes money, percentages, partial dates and periods in each language."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+
+
+def rounded(value, decimal_places):
+    """The value rounded half up (Django's number_format cuts the extra digits off)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimal_places), rounding=ROUND_HALF_UP)
 
 
 def format_money(amount, language=None):
@@ -13,7 +18,7 @@ def format_money(amount, language=None):
         return ""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
-        number = formats.number_format(Decimal(amount), 2, use_l10n=True, force_grouping=True)
+        number = formats.number_format(rounded(amount, 2), 2, use_l10n=True, force_grouping=True)
     if language.startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number} €"
@@ -23,7 +28,7 @@ def format_percent(value, decimal_places=1):
     """A percentage: sl 8,4 %, en 8.4%."""
     if value is None or value == "":
         return ""
-    number = formats.number_format(Decimal(value), decimal_places, use_l10n=True)
+    number = formats.number_format(rounded(value, decimal_places), decimal_places, use_l10n=True)
     return f"{number}%" if (translation.get_language() or "").startswith("en") else f"{number} %"
 
 
