@@ -141,6 +141,9 @@ class MunicipalityQuerySet(models.QuerySet):
     def for_list_page(self):
         return self.in_region().with_counts()
 
+    def for_detail_page(self):
+        return self.in_region().select_related("region", "source")
+
 
 class Municipality(SourcedModel):
     """A municipality (občina); its membership of the region is data, not code."""

@@ -7,4 +7,5 @@ app_name = "municipalities"
 urlpatterns = [
     path("", views.MunicipalityListView.as_view(), name="list"),
     path("<slug:slug>/", views.MunicipalityDetailView.as_view(), name="detail"),
+    path("<slug:slug>/summary.pdf", views.municipality_pdf, name="pdf"),
 ]

@@ -5,7 +5,7 @@ import datetime
 from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -19,6 +19,7 @@ from projects.models import Organisation, Project
 
 from .forms import SearchForm
 from .models import Municipality
+from .pdf import pdf_response, render_pdf
 from .search import search
 
 
@@ -108,6 +109,20 @@ class MunicipalityListView(ListView):
         return Municipality.objects.for_list_page()
 
 
+def municipality_context(municipality):
+    """What a municipality's page and its PDF summary show: every published project that
+    touches it and every agreement investment in it, each with their sums."""
+    projects = Project.objects.published().touching(municipality)
+    investments = municipality.agreement_projects.select_related("category__agreement")
+    return {
+        "municipality": municipality,
+        "projects": projects.for_list_page(),
+        "project_totals": projects.budget_totals(),
+        "investments": investments.prefetch_related("municipalities"),
+        "investment_totals": investments.totals(),
+    }
+
+
 class MunicipalityDetailView(DetailView):
     """A municipality of the region with the projects and agreement investments there."""
 
@@ -115,20 +130,28 @@ class MunicipalityDetailView(DetailView):
     context_object_name = "municipality"
 
     def get_queryset(self):
-        return Municipality.objects.in_region().select_related("region", "source")
+        return Municipality.objects.for_detail_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        projects = Project.objects.published().touching(self.object)
-        investments = self.object.agreement_projects.select_related("category__agreement")
         context.update(
-            projects=projects.for_list_page(),
-            project_totals=projects.budget_totals(),
-            investments=investments.prefetch_related("municipalities"),
-            investment_totals=investments.totals(),
+            municipality_context(self.object),
             breadcrumbs=[(gettext("Municipalities"), reverse("municipalities:list"))],
         )
         return context
+
+
+@require_GET
+def municipality_pdf(request, slug):
+    """A municipality's summary as a PDF, in the language of the address."""
+    municipality = get_object_or_404(Municipality.objects.for_detail_page(), slug=slug)
+    pdf = render_pdf(
+        "pdf/municipality.html",
+        municipality_context(municipality),
+        request=request,
+        page_path=municipality.get_absolute_url(),
+    )
+    return pdf_response(pdf, slug=municipality.slug)
 
 
 @require_GET
