@@ -1,0 +1,389 @@
+"""Downloads of a list as CSV, XLSX or JSON: the one writer every list's export uses.
+
+An app's exports.py says what a download holds (an Export: its columns, file name and sheet
+title); its view builds exactly the queryset the list page shows (the page's FilterSet bound to
+the address, the page's QuerySet methods and sort order) and hands both to export_response().
+
+Rows are read from the database in chunks (QuerySet.iterator() with the prefetches done per
+chunk) and written out as they come, so memory stays flat however many rows there are.
+
+What each format holds:
+
+- CSV: UTF-8 with a byte-order mark, so that spreadsheet programs show č, š and ž; a header row
+  of the columns' labels in the page's language. Amounts are plain numbers with a dot and two
+  decimals (1598948.00), dates ISO 8601 (2017-01-01), lists joined with "; ", unknown values
+  empty. A text that a spreadsheet would take for a formula (beginning with =, +, -, @, a tab or
+  a carriage return) is prefixed with an apostrophe; numeric columns are written as numbers, so
+  a negative amount stays a number.
+- XLSX: one sheet with a bold header row; amounts are numeric cells formatted #,##0.00, other
+  numbers numeric cells, dates date cells, yes/no boolean cells, texts string cells. A string
+  cell is never read as a formula, so a text keeps its own first character.
+- JSON: {"count": N, "results": [{"key": value, …}, …]}, streamed one result at a time. The keys
+  are the columns' keys (not their translated labels); amounts and other decimals are strings
+  with their exact decimals ("1598948.00", as the API writes them: never a rounded float),
+  whole numbers are numbers, dates ISO strings, lists arrays, unknown values null.
+"""
+
+import csv
+import datetime
+import enum
+import json
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import re_path
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .formatting import rounded
+
+FORMATS = ("csv", "xlsx", "json")
+
+# Rows read from the database at a time; each chunk brings its own prefetch queries.
+CHUNK_SIZE = 500
+# Text is handed to the server in pieces of about this many characters.
+BUFFER_SIZE = 64 * 1024
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+# What a spreadsheet program reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+# Characters an XLSX sheet's name cannot hold, and its longest name.
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_TITLE_MAX = 31
+
+
+class Kind(enum.StrEnum):
+    """What a column holds, which decides how each format writes it."""
+
+    TEXT = "text"
+    MONEY = "money"  # a Decimal amount in EUR, written with two decimals
+    DECIMAL = "decimal"  # another Decimal, written with its own decimals
+    INTEGER = "integer"
+    DATE = "date"
+    BOOLEAN = "boolean"
+    LIST = "list"  # a list of texts
+    URL = "url"  # a path on this site, written as an absolute address
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a download: its key (the JSON key), its label (the CSV and XLSX header,
+    translated when written) and how to read its value from a row."""
+
+    key: str
+    label: Any
+    value: Callable[[Any], Any]
+    kind: Kind = Kind.TEXT
+
+
+class Export:
+    """What a download holds. Each app's exports.py defines one per list, setting:
+
+    - file_names: the file name's first part in each language, e.g. {"sl": "projekti", "en":
+      "projects"}; written here rather than in the message catalogue because a file name is
+      something people keep and share;
+    - title: the XLSX sheet's name (translated);
+    - columns: the Columns, in order.
+    """
+
+    file_names: dict[str, str] = {}
+    title: Any = ""
+    columns: Sequence[Column] = ()
+
+    def file_name(self, fmt):
+        """The stem for the active language, today's date and the format's extension, e.g.
+        projekti-2026-11-27.csv."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        stem = self.file_names.get(language) or self.file_names["en"]
+        return f"{stem}-{timezone.localdate().isoformat()}.{fmt}"
+
+
+def export_path(name, view, *, stem="export", formats=FORMATS):
+    """The URL pattern of a download, <stem>.<format>/, with the format as the view's `fmt`.
+
+    A regular expression rather than a converter keeps the formats where the pattern is: an
+    unknown format finds no page (404).
+    """
+    choices = "|".join(re.escape(fmt) for fmt in formats)
+    return re_path(rf"^{re.escape(stem)}\.(?P<fmt>{choices})/\Z", view, name=name)
+
+
+def export_response(request, export, queryset, fmt):
+    """The rows of the queryset as a download in the format (csv, xlsx or json), with the
+    labels, names and addresses in the active language, named export.file_name()."""
+    if fmt not in FORMATS:
+        raise Http404(f"No export format {fmt!r}.")
+    file_name = export.file_name(fmt)
+    rows = _rows(queryset)
+    if fmt == "xlsx":
+        return _xlsx_response(request, export, rows, file_name)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if fmt == "csv":
+        chunks = _csv_chunks(request, export, rows)
+    else:
+        chunks = _json_chunks(request, export, rows, queryset.count)
+    response = StreamingHttpResponse(
+        _in_language(language, chunks), content_type=CONTENT_TYPES[fmt]
+    )
+    response["Content-Disposition"] = content_disposition_header(True, file_name)
+    return response
+
+
+def list_export_response(request, fmt, export, *, filterset, table_class=None, list_url=None):
+    """A list page's rows as a download: the page's FilterSet (bound to the address, with the
+    page's queryset) picks them and the page's table sorts them as the address asks.
+
+    A filter whose value cannot be used is a 400 page naming it (with a link to list_url, the
+    list page, which marks the filter): a download must not silently hold other rows than the
+    ones asked for.
+    """
+    if not filterset.is_valid():
+        return bad_filters_response(request, filterset, list_url=list_url)
+    queryset = filterset.qs
+    if table_class is not None:
+        queryset = sorted_as_on_page(table_class, queryset, request)
+    return export_response(request, export, queryset, fmt)
+
+
+def sorted_as_on_page(table_class, queryset, request):
+    """The queryset in the order the list page's table shows for this address: the `sort`
+    parameter the table understands (it ignores any other value), else its default order."""
+    table = table_class(queryset)
+    sort = request.GET.getlist(table.prefixed_order_by_field)
+    if sort:
+        table.order_by = sort
+    return table.data.data
+
+
+def bad_filters_response(request, filterset, *, list_url=None):
+    """A 400 page that names each filter whose value cannot be used, and why; it links to
+    list_url (with the same address parameters) if given."""
+    form = filterset.form
+    errors = [
+        (form.add_prefix(name), form.fields[name].label if name in form.fields else "", messages)
+        for name, messages in form.errors.items()
+    ]
+    if list_url and request.GET:
+        list_url = f"{list_url}?{request.GET.urlencode()}"
+    context = {"errors": errors, "list_url": list_url}
+    return render(request, "regionportal/export_error.html", context, status=400)
+
+
+# Rows --------------------------------------------------------------------------------------
+
+
+def _rows(queryset):
+    """The queryset's rows, read CHUNK_SIZE at a time with the prefetches of each chunk."""
+    return queryset.iterator(chunk_size=CHUNK_SIZE)
+
+
+def _in_language(language, chunks):
+    """The chunks, each produced with the language active: a streamed response is written
+    after the view has returned, when the request's language may no longer be active."""
+    iterator = iter(chunks)
+    while True:
+        with translation.override(language):
+            chunk = next(iterator, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def _buffered(pieces):
+    """Joins small pieces of text into chunks of about BUFFER_SIZE characters, as UTF-8."""
+    buffer = []
+    size = 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size >= BUFFER_SIZE:
+            yield "".join(buffer).encode()
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer).encode()
+
+
+def _values(export, row):
+    return [(column, column.value(row)) for column in export.columns]
+
+
+# CSV ---------------------------------------------------------------------------------------
+
+
+def neutralise(text):
+    """The text, with an apostrophe before it if a spreadsheet would take it for a formula."""
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _csv_cell(request, column, value):
+    if value is None or value == "" or value == []:
+        return ""
+    match column.kind:
+        case Kind.MONEY:
+            return str(rounded(value, 2))
+        case Kind.DECIMAL | Kind.INTEGER:
+            return str(value)
+        case Kind.DATE:
+            return value.isoformat()
+        case Kind.BOOLEAN:
+            return "true" if value else "false"
+        case Kind.LIST:
+            return neutralise("; ".join(str(item) for item in value))
+        case Kind.URL:
+            return neutralise(request.build_absolute_uri(value))
+    return neutralise(str(value))
+
+
+class _Line:
+    """A file-like object whose write() gives back what csv.writer writes to it."""
+
+    def write(self, text):
+        return text
+
+
+def _csv_chunks(request, export, rows):
+    writer = csv.writer(_Line())
+
+    def pieces():
+        yield "\ufeff"
+        yield writer.writerow([str(column.label) for column in export.columns])
+        for row in rows:
+            cells = [_csv_cell(request, column, value) for column, value in _values(export, row)]
+            yield writer.writerow(cells)
+
+    return _buffered(pieces())
+
+
+# JSON --------------------------------------------------------------------------------------
+
+
+def _json_value(request, column, value):
+    if value is None or value == "":
+        return None
+    match column.kind:
+        case Kind.MONEY:
+            return str(rounded(value, 2))
+        case Kind.DECIMAL:
+            return str(value)
+        case Kind.DATE:
+            return value.isoformat()
+        case Kind.LIST:
+            return [str(item) for item in value]
+        case Kind.URL:
+            return request.build_absolute_uri(value)
+        case Kind.INTEGER | Kind.BOOLEAN:
+            return value
+    return str(value)
+
+
+def _json_chunks(request, export, rows, count):
+    def pieces():
+        yield f'{{"count": {count()}, "results": ['
+        separator = ""
+        for row in rows:
+            record = {
+                column.key: _json_value(request, column, value)
+                for column, value in _values(export, row)
+            }
+            yield separator + json.dumps(record, ensure_ascii=False)
+            separator = ", "
+        yield "]}"
+
+    return _buffered(pieces())
+
+
+# XLSX --------------------------------------------------------------------------------------
+
+
+def _sheet_title(title):
+    text = _SHEET_TITLE_FORBIDDEN.sub(" ", str(title)).strip()
+    return text[:_SHEET_TITLE_MAX] or "Data"
+
+
+def _text_cell(sheet, text):
+    # A string cell, never a formula or an error value, whatever the text begins with; the
+    # control characters XML cannot hold are left out.
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
+    cell.data_type = "s"
+    return cell
+
+
+def _xlsx_cell(request, sheet, column, value):
+    if value is None or value == "" or value == []:
+        return None
+    match column.kind:
+        case Kind.MONEY:
+            cell = WriteOnlyCell(sheet, value=rounded(value, 2))
+            cell.number_format = MONEY_FORMAT
+            return cell
+        case Kind.DECIMAL | Kind.INTEGER | Kind.BOOLEAN:
+            return WriteOnlyCell(sheet, value=value)
+        case Kind.DATE:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = DATE_FORMAT
+            return cell
+        case Kind.LIST:
+            return _text_cell(sheet, "; ".join(str(item) for item in value))
+        case Kind.URL:
+            return _text_cell(sheet, request.build_absolute_uri(value))
+    return _text_cell(sheet, str(value))
+
+
+# A column's width in characters, by what it holds.
+_WIDTHS = {Kind.MONEY: 16, Kind.DECIMAL: 12, Kind.INTEGER: 10, Kind.DATE: 12, Kind.BOOLEAN: 8}
+
+
+def _xlsx_response(request, export, rows, file_name):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_sheet_title(export.title))
+    sheet.freeze_panes = "A2"
+    for number, column in enumerate(export.columns, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS.get(column.kind, 30)
+    bold = Font(bold=True)
+    header = []
+    for column in export.columns:
+        cell = _text_cell(sheet, str(column.label))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(
+            [_xlsx_cell(request, sheet, column, value) for column, value in _values(export, row)]
+        )
+    # An XLSX file is a zip archive, which can only be finished once every row is in it: the
+    # workbook is written to a temporary file on disk (openpyxl's write-only mode keeps the rows
+    # there too), not held in memory, and the file is then streamed. It is deleted once closed.
+    file = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it
+    workbook.save(file)
+    file.seek(0)
+    return FileResponse(
+        file, as_attachment=True, filename=file_name, content_type=CONTENT_TYPES["xlsx"]
+    )
+
+
+def date_of(value):
+    """The local date of a datetime (as the page shows it), or the date as it is."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localdate(value)
+    return value
