@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from funding.models import Programme
 from pillars.models import Pillar
@@ -49,6 +51,7 @@ def country_choices(codes):
     )
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class YearFilter(django_filters.Filter):
     """A year as a whole number; anything else is a form error rather than a failed query."""
 
@@ -120,6 +123,7 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.matching(value)
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_country(self, queryset, name, value):
         return queryset.with_partner_from(value)
 

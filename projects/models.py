@@ -183,20 +183,31 @@ class ProjectQuerySet(models.QuerySet):
             )
         )
 
+    def with_partners(self):
+        """Prefetch the partnerships with their organisations, the lead partner first whatever
+        its place in the source's list."""
+        return self.prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.select_related("organisation").order_by(
+                    Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1)),
+                    "order",
+                    "organisation__name",
+                ),
+            )
+        )
+
+    def for_api_list(self):
+        """The list page's bundle with what each project of the API's list carries besides:
+        its partners, goals and municipalities."""
+        return self.for_list_page().with_partners().prefetch_related("goals", "municipalities")
+
     def for_detail_page(self):
         return (
             self.with_agency_share()
+            .with_partners()
             .select_related("programme", "source")
             .prefetch_related(
-                Prefetch(
-                    "partnerships",
-                    # The lead partner first, whatever its place in the source's list.
-                    queryset=Partnership.objects.select_related("organisation").order_by(
-                        Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1)),
-                        "order",
-                        "organisation__name",
-                    ),
-                ),
                 Prefetch(
                     "project_pillars",
                     queryset=ProjectPillar.objects.select_related("pillar"),

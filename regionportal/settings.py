@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "django_tables2",
+    "rest_framework",
+    "drf_spectacular",
     "reversion",
     "regionportal",
     "pillars",
@@ -147,6 +149,41 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# The read-only JSON API at /api/v1/ (regionportal/api_urls.py).
+REST_FRAMEWORK = {
+    # Anyone may read; the viewsets are read-only, so nothing else is offered.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # No sessions or tokens: the API is public and never writes.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    # JSON only: the browsable API needs scripts and styles that the CSP would block.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # An unknown ?format= is a 400 naming it, as any other bad parameter.
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "regionportal.api_defaults.ContentNegotiation",
+    # Page links (next/previous); a bad page or page size is a 400 that names it.
+    "DEFAULT_PAGINATION_CLASS": "regionportal.api_defaults.PageNumberPagination",
+    # The same FilterSets as the pages' filter forms.
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Money and other decimals as strings ("1598948.00"): exact, never a float.
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Savinjska region portal API",
+    "DESCRIPTION": (
+        "Read-only open data of the Savinjska regional development agency (RASR): published "
+        "projects with their partners and budgets, organisations, pillars, vision goals, "
+        "programmes and municipalities. Texts come in Slovenian and English side by side; "
+        "amounts in EUR are strings with two decimals."
+    ),
+    "VERSION": "1.0.0",
+    # 3.1 is JSON Schema proper: a record that may be null is "oneOf: [record, null]".
+    "OAS_VERSION": "3.1.0",
+    # /api/v1/schema describes the endpoints, not itself.
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # Tables with a caption, header scopes, aria-sort and paging that keeps the filters.
 DJANGO_TABLES2_TEMPLATE = "includes/_table.html"

@@ -1,5 +1,5 @@
-"""Root URLs: the admin, sitemap, robots.txt and health check, and the public pages under a
-language prefix (/sl/…, /en/…)."""
+"""Root URLs: the admin, sitemap, robots.txt, health check and the JSON API, and the public pages
+under a language prefix (/sl/…, /en/…)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", views.health, name="health"),
+    path("api/v1/", include("regionportal.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,345 @@
+"""The API's projects and organisations: only published projects, filtered as the pages are."""
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers, viewsets
+
+from funding.models import Programme
+from pillars.models import VisionGoal
+from regionportal.api import (
+    CodeLabelField,
+    CountryField,
+    MoneyField,
+    MunicipalitySummarySerializer,
+    OptionalTextField,
+    OptionalURLField,
+    PageUrlsField,
+    PartialDateField,
+    TranslatedField,
+    api_url,
+    read_only_api,
+)
+
+from .filters import OrganisationFilter, ProjectFilter
+from .models import (
+    Organisation,
+    Partnership,
+    Project,
+    ProjectLink,
+    ProjectPillar,
+    ProjectResult,
+    RelatedPlace,
+)
+
+
+class OrganisationSummarySerializer(serializers.ModelSerializer):
+    """An organisation as a project's partner list names it."""
+
+    name_en = OptionalTextField(help_text=_("The name in English; null where not entered."))
+    acronym = OptionalTextField()
+    country = CountryField()
+    url = api_url("organisation-detail")
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "name_en", "acronym", "country", "is_agency", "url"]
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    """An organisation's part in the project: its role and budget."""
+
+    organisation = OrganisationSummarySerializer()
+    role = CodeLabelField(Partnership.Role)
+    listed_as = OptionalTextField(help_text=_("The name exactly as the project's source lists it."))
+    budget = MoneyField(help_text=_("The partner's budget in the project."))
+    eu_contribution = MoneyField(help_text=_("The EU's contribution to the partner's budget."))
+
+    class Meta:
+        model = Partnership
+        fields = ["organisation", "role", "listed_as", "budget", "eu_contribution"]
+
+
+class ProjectPillarSerializer(serializers.ModelSerializer):
+    slug = serializers.SlugField(source="pillar.slug", read_only=True)
+    name = TranslatedField(source="pillar")
+    url = api_url("pillar-detail", source="pillar")
+
+    class Meta:
+        model = ProjectPillar
+        fields = ["slug", "name", "is_primary", "url"]
+
+
+class GoalSummarySerializer(serializers.ModelSerializer):
+    statement = TranslatedField()
+    url = api_url("goal-detail")
+
+    class Meta:
+        model = VisionGoal
+        fields = ["slug", "horizon", "statement", "url"]
+
+
+class ProgrammeSummarySerializer(serializers.ModelSerializer):
+    name = TranslatedField()
+    url = api_url("programme-detail")
+
+    class Meta:
+        model = Programme
+        fields = ["slug", "code", "name", "url"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    """A published project as the list gives it."""
+
+    title = TranslatedField()
+    summary = TranslatedField()
+    status = CodeLabelField(Project.Status)
+    status_note = TranslatedField()
+    programme = ProgrammeSummarySerializer(allow_null=True, read_only=True)
+    call = TranslatedField()
+    start = PartialDateField("start_date", "start_precision")
+    end = PartialDateField("end_date", "end_precision")
+    total_budget = MoneyField(help_text=_("The project's total budget; null where not stated."))
+    agency_share = MoneyField(
+        help_text=_("The agency's budget in the project; null where it has none stated.")
+    )
+    agency_role = CodeLabelField(
+        Partnership.Role, allow_null=True, help_text=_("Null where the agency is not a partner.")
+    )
+    budget_note = TranslatedField()
+    pillars = ProjectPillarSerializer(
+        source="project_pillars", many=True, read_only=True, help_text=_("The primary one first.")
+    )
+    goals = GoalSummarySerializer(many=True, read_only=True)
+    municipalities = MunicipalitySummarySerializer(many=True, read_only=True)
+    partners = PartnerSerializer(
+        source="partnerships", many=True, read_only=True, help_text=_("The lead partner first.")
+    )
+    url = api_url("project-detail")
+    page_url = PageUrlsField()
+
+    class Meta:
+        model = Project
+        fields = [
+            "slug",
+            "acronym",
+            "title",
+            "summary",
+            "status",
+            "status_note",
+            "programme",
+            "call",
+            "start",
+            "end",
+            "total_budget",
+            "agency_share",
+            "agency_role",
+            "budget_note",
+            "pillars",
+            "goals",
+            "municipalities",
+            "partners",
+            "updated_at",
+            "url",
+            "page_url",
+        ]
+
+
+class ResultSerializer(serializers.ModelSerializer):
+    kind = CodeLabelField(ProjectResult.Kind)
+    title = TranslatedField()
+    description = TranslatedField()
+    unit = OptionalTextField()
+    date = PartialDateField("date", "date_precision")
+    place = OptionalTextField()
+
+    class Meta:
+        model = ProjectResult
+        fields = ["kind", "title", "description", "value", "unit", "date", "place"]
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    kind = TranslatedField()
+    municipality = MunicipalitySummarySerializer(allow_null=True, read_only=True)
+    website = OptionalURLField()
+
+    class Meta:
+        model = RelatedPlace
+        fields = ["name", "kind", "municipality", "website"]
+
+
+class SourceLinkSerializer(serializers.ModelSerializer):
+    label = TranslatedField()
+    url = OptionalURLField()
+
+    class Meta:
+        model = ProjectLink
+        fields = ["label", "url"]
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    """A published project with its objectives, results, places and sources besides."""
+
+    objectives = TranslatedField()
+    priority_area = TranslatedField()
+    results = ResultSerializer(many=True, read_only=True)
+    places = PlaceSerializer(many=True, read_only=True)
+    sources = SourceLinkSerializer(source="links", many=True, read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [
+            *ProjectSerializer.Meta.fields,
+            "objectives",
+            "priority_area",
+            "results",
+            "places",
+            "sources",
+        ]
+
+
+# The filters of the project list page, described as the API reads them.
+PROJECT_FILTER_PARAMETERS = [
+    OpenApiParameter("q", str, description=_("Text in the acronym, title or summary.")),
+    OpenApiParameter("pillar", str, description=_("A pillar's slug (primary or secondary).")),
+    OpenApiParameter("programme", str, description=_("A programme's slug.")),
+    OpenApiParameter("status", str, enum=Project.Status.values, description=_("The status code.")),
+    OpenApiParameter(
+        "country",
+        str,
+        pattern="^[A-Z]{2}$",
+        description=_("A partner's country (ISO 3166-1 alpha-2), the agency not counted."),
+    ),
+    OpenApiParameter("municipality", str, description=_("A municipality's slug.")),
+    OpenApiParameter(
+        "year", OpenApiTypes.INT, description=_("Projects running at some time in that year.")
+    ),
+    OpenApiParameter(
+        "role",
+        str,
+        enum=ProjectFilter.AgencyRole.values,
+        description=_("The agency's role: lead, or partner (not lead)."),
+    ),
+]
+
+
+@read_only_api(ProjectSerializer, ProjectDetailSerializer, PROJECT_FILTER_PARAMETERS)
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published projects, latest first, with their partners, budgets and the agency's share.
+
+    The list takes the project list page's filters; a value it cannot use is a 400 that names
+    the parameter.
+    """
+
+    lookup_field = "slug"
+    filterset_class = ProjectFilter
+
+    def get_queryset(self):
+        projects = Project.objects.published()
+        if self.action == "retrieve":
+            return projects.for_detail_page()
+        return projects.for_api_list().order_by(
+            F("start_date").desc(nulls_last=True), "acronym", "pk"
+        )
+
+    def get_serializer_class(self):
+        return ProjectDetailSerializer if self.action == "retrieve" else ProjectSerializer
+
+    def filter_queryset(self, queryset):
+        # The filters choose among the list; a project's own address is its slug alone.
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    """A partner organisation, the agency among them."""
+
+    name = serializers.CharField(read_only=True, help_text=_("The name in its own language."))
+    name_en = OptionalTextField(help_text=_("The name in English; null where not entered."))
+    acronym = OptionalTextField()
+    country = CountryField()
+    kind = CodeLabelField(Organisation.Kind)
+    city = OptionalTextField()
+    website = OptionalURLField()
+    description = TranslatedField()
+    project_count = serializers.IntegerField(
+        read_only=True, help_text=_("The published projects it takes part in.")
+    )
+    url = api_url("organisation-detail")
+    page_url = PageUrlsField()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "name_en",
+            "acronym",
+            "country",
+            "kind",
+            "city",
+            "website",
+            "is_agency",
+            "description",
+            "project_count",
+            "url",
+            "page_url",
+        ]
+
+
+class ParticipationSerializer(serializers.ModelSerializer):
+    """An organisation's part in a published project."""
+
+    slug = serializers.SlugField(source="project.slug", read_only=True)
+    acronym = serializers.CharField(source="project.acronym", read_only=True)
+    role = CodeLabelField(Partnership.Role)
+    budget = MoneyField()
+    eu_contribution = MoneyField()
+    url = api_url("project-detail", source="project")
+
+    class Meta:
+        model = Partnership
+        fields = ["slug", "acronym", "role", "budget", "eu_contribution", "url"]
+
+
+class OrganisationDetailSerializer(OrganisationSerializer):
+    """An organisation with its part in each published project."""
+
+    projects = ParticipationSerializer(source="published_partnerships", many=True, read_only=True)
+
+    class Meta(OrganisationSerializer.Meta):
+        fields = [*OrganisationSerializer.Meta.fields, "projects"]
+
+
+# The filters of the partner list page, described as the API reads them.
+ORGANISATION_FILTER_PARAMETERS = [
+    OpenApiParameter("q", str, description=_("Text in the name, acronym or city.")),
+    OpenApiParameter(
+        "country", str, pattern="^[A-Z]{2}$", description=_("The country (ISO 3166-1 alpha-2).")
+    ),
+]
+
+
+@read_only_api(OrganisationSerializer, OrganisationDetailSerializer, ORGANISATION_FILTER_PARAMETERS)
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Partner organisations by name, each with the number of published projects it takes
+    part in; an organisation's own record lists its part in each."""
+
+    lookup_field = "slug"
+    filterset_class = OrganisationFilter
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return Organisation.objects.for_detail_page().with_project_count()
+        return Organisation.objects.for_list_page().order_by("name", "pk")
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return OrganisationDetailSerializer
+        return OrganisationSerializer
+
+    def filter_queryset(self, queryset):
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
