@@ -10,5 +10,6 @@ urlpatterns = [
     path("", views.OrganisationListView.as_view(), name="list"),
     path("countries/", views.CountryOverviewView.as_view(), name="countries"),
     path("agency/", views.AgencyView.as_view(), name="agency"),
+    path("agency/summary.pdf", views.agency_pdf, name="agency-pdf"),
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
 ]

@@ -4,8 +4,10 @@ the agency's own page."""
 from decimal import Decimal
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 from django_filters.views import FilterView
@@ -13,6 +15,7 @@ from django_tables2 import SingleTableMixin
 
 from funding.models import AgencyRecord
 from regionportal.charts import BarChart, ChartItem
+from regionportal.pdf import pdf_response, render_pdf
 
 from . import jsonld
 from .filters import OrganisationFilter, ProjectFilter, country_choices
@@ -59,19 +62,34 @@ class ProjectListView(FilteredTableView):
         return Project.objects.published().for_list_page()
 
 
+# The kinds of results, in the order and under the headings a project's page shows them.
+RESULT_GROUPS = [
+    (_("Targets and objectives"), {ProjectResult.Kind.TARGET, ProjectResult.Kind.OBJECTIVE}),
+    (
+        _("Deliverables and outputs"),
+        {ProjectResult.Kind.DELIVERABLE, ProjectResult.Kind.OUTPUT},
+    ),
+    (_("Events"), {ProjectResult.Kind.EVENT}),
+]
+
+
+def project_context(project):
+    """What a project's page and its PDF summary show besides the project itself (fetched with
+    for_detail_page()): its results by kind and the agency's share as a percentage."""
+    results = project.results.all()
+    return {
+        "project": project,
+        "result_groups": [
+            (heading, [result for result in results if result.kind in kinds])
+            for heading, kinds in RESULT_GROUPS
+        ],
+        "agency_share_percent": _percent_of(project.agency_share, project.total_budget),
+    }
+
+
 class ProjectDetailView(DetailView):
     template_name = "projects/detail.html"
     context_object_name = "project"
-
-    # The kinds of results, in the order and under the headings the page shows them.
-    RESULT_GROUPS = [
-        (_("Targets and objectives"), {ProjectResult.Kind.TARGET, ProjectResult.Kind.OBJECTIVE}),
-        (
-            _("Deliverables and outputs"),
-            {ProjectResult.Kind.DELIVERABLE, ProjectResult.Kind.OUTPUT},
-        ),
-        (_("Events"), {ProjectResult.Kind.EVENT}),
-    ]
 
     def get_queryset(self):
         return Project.objects.published().for_detail_page()
@@ -79,15 +97,23 @@ class ProjectDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        results = project.results.all()
-        context["result_groups"] = [
-            (heading, [result for result in results if result.kind in kinds])
-            for heading, kinds in self.RESULT_GROUPS
-        ]
-        context["agency_share_percent"] = _percent_of(project.agency_share, project.total_budget)
+        context.update(project_context(project))
         context["jsonld"] = jsonld.dumps(jsonld.project(project, self.request))
         context["breadcrumbs"] = [(_("Projects"), reverse("projects:list"))]
         return context
+
+
+@require_GET
+def project_pdf(request, slug):
+    """A published project's summary as a PDF, in the language of the address."""
+    project = get_object_or_404(Project.objects.published().for_detail_page(), slug=slug)
+    pdf = render_pdf(
+        "pdf/project.html",
+        project_context(project),
+        request=request,
+        page_path=project.get_absolute_url(),
+    )
+    return pdf_response(pdf, slug=project.slug)
 
 
 class OrganisationListView(FilteredTableView):
@@ -120,6 +146,31 @@ def _percent_of(part, total):
     return Decimal(part) * 100 / Decimal(total)
 
 
+def agency_portfolio_context():
+    """The agency's whole portfolio, for its page and its PDF summary: the agency, its projects
+    (each with its role and share), the projects it runs without a partnership, the counted
+    figures, its partner countries and the figures it states. Raises Http404 when no
+    organisation is marked as the agency."""
+    try:
+        agency = Organisation.objects.for_detail_page().agency()
+    except Organisation.DoesNotExist:
+        raise Http404("No organisation is marked as the agency.") from None
+    projects = list(Project.objects.published().with_agency().for_list_page())
+    for project in projects:
+        project.agency_role_label = Partnership.Role(project.agency_role).label
+        project.agency_share_percent = _percent_of(project.agency_share, project.total_budget)
+    figures = Project.objects.published().portfolio_figures()
+    return {
+        "agency": agency,
+        "projects": projects,
+        "other_projects": Project.objects.published().without_agency(),
+        "figures": figures,
+        "share_percent": _percent_of(figures["agency_share"], figures["total_budget"]),
+        "countries": country_choices(Organisation.objects.agency_partner_countries()),
+        "record": AgencyRecord.objects.select_related("source").first(),
+    }
+
+
 class AgencyView(TemplateView):
     """The agency's whole portfolio, with the figures it states beside those counted."""
 
@@ -127,27 +178,22 @@ class AgencyView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        try:
-            agency = Organisation.objects.for_detail_page().agency()
-        except Organisation.DoesNotExist:
-            raise Http404("No organisation is marked as the agency.") from None
-        projects = list(Project.objects.published().with_agency().for_list_page())
-        for project in projects:
-            project.agency_role_label = Partnership.Role(project.agency_role).label
-            project.agency_share_percent = _percent_of(project.agency_share, project.total_budget)
-        figures = Project.objects.published().portfolio_figures()
+        context.update(agency_portfolio_context())
         context.update(
-            agency=agency,
-            projects=projects,
-            other_projects=Project.objects.published().without_agency(),
-            figures=figures,
-            share_percent=_percent_of(figures["agency_share"], figures["total_budget"]),
-            countries=country_choices(Organisation.objects.agency_partner_countries()),
-            record=AgencyRecord.objects.select_related("source").first(),
-            jsonld=jsonld.dumps(jsonld.organisation(agency, self.request)),
+            jsonld=jsonld.dumps(jsonld.organisation(context["agency"], self.request)),
             breadcrumbs=[(_("Partners"), reverse("partners:list"))],
         )
         return context
+
+
+@require_GET
+def agency_pdf(request):
+    """The agency's whole portfolio as a PDF, in the language of the address."""
+    context = agency_portfolio_context()
+    pdf = render_pdf(
+        "pdf/agency.html", context, request=request, page_path=reverse("partners:agency")
+    )
+    return pdf_response(pdf, slug=context["agency"].slug)
 
 
 class CountryOverviewView(TemplateView):
