@@ -9,4 +9,5 @@ urlpatterns = [
     path("vision/", views.VisionView.as_view(), name="vision"),
     path("colours.css", views.pillar_colours_css, name="css"),
     path("<slug:slug>/", views.PillarDetailView.as_view(), name="detail"),
+    path("<slug:slug>/summary.pdf", views.pillar_pdf, name="pdf"),
 ]

@@ -1,6 +1,7 @@
 """The pillars and the 2030/50 vision."""
 
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -8,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from projects.models import Project
 from regionportal.charts import BarChart, ChartItem
+from regionportal.pdf import pdf_response, render_pdf
 
 from .models import KeyMessage, Pillar, VisionGoal
 
@@ -47,6 +49,17 @@ class PillarListView(ListView):
         return context
 
 
+def pillar_projects(pillar):
+    """The published projects under the pillar, those whose primary pillar it is first."""
+    return (
+        Project.objects.published()
+        .of_pillar(pillar)
+        .with_agency_share()
+        .select_related("programme")
+        .order_by("-is_primary_pillar", "-start_date", "acronym")
+    )
+
+
 class PillarDetailView(DetailView):
     template_name = "pillars/detail.html"
     context_object_name = "pillar"
@@ -56,14 +69,22 @@ class PillarDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["projects"] = (
-            Project.objects.published()
-            .of_pillar(self.object)
-            .select_related("programme")
-            .order_by("-is_primary_pillar", "-start_date", "acronym")
-        )
+        context["projects"] = pillar_projects(self.object)
         context["breadcrumbs"] = [(_("Pillars"), reverse("pillars:list"))]
         return context
+
+
+@require_GET
+def pillar_pdf(request, slug):
+    """A pillar's summary as a PDF, in the language of the address: its model, potentials,
+    examples and goals, and its projects with their sums."""
+    pillar = get_object_or_404(Pillar.objects.for_detail_page(), slug=slug)
+    projects = pillar_projects(pillar)
+    context = {"pillar": pillar, "projects": projects, "project_totals": projects.budget_totals()}
+    pdf = render_pdf(
+        "pdf/pillar.html", context, request=request, page_path=pillar.get_absolute_url()
+    )
+    return pdf_response(pdf, slug=pillar.slug)
 
 
 class VisionView(TemplateView):
