@@ -236,7 +236,7 @@ def test_country_choices_are_the_partners_countries_by_name(data):
     with translation.override("sl"):
         choices = list(ProjectFilter({}, queryset=Project.objects.all()).form["country"])
     assert [choice.data["label"] for choice in choices] == [
-        "All countries",
+        "Vse države",
         "Avstrija",
         "Hrvaška",
         "Italija",

@@ -699,7 +699,7 @@ def test_detail_shows_money_exactly_in_each_language(client, clean):
     slovenian = page(client, "/sl/projects/clean/")
     assertContains(slovenian, '<span class="money">1.598.948,00 €</span>', html=True)
     assertContains(slovenian, '<span class="money">133.562,00 €</span>', html=True)
-    assertContains(slovenian, "(8,4 % of the total)")
+    assertContains(slovenian, "(8,4 % skupnega proračuna)")
     english = page(client, "/en/projects/clean/")
     assertContains(english, '<span class="money">€1,598,948.00</span>', html=True)
     assertContains(

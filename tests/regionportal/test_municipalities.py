@@ -127,7 +127,7 @@ def test_list_shows_only_the_regions_municipalities_with_their_facts_and_counts(
     assertContains(
         sl,
         '<tr><th scope="row"><a href="/sl/municipalities/celje/">Celje</a></th>'
-        '<td>SI-011</td><td><abbr title="urban municipality (mestna občina)">MO</abbr></td>'
+        '<td>SI-011</td><td><abbr title="mestna občina">MO</abbr></td>'
         '<td class="number">94,9</td>'
         '<td class="number">48.868 <span class="note">(2014)</span></td>'
         '<td class="number">1</td><td class="number">2</td></tr>',
