@@ -343,6 +343,22 @@ class ProjectQuerySet(models.QuerySet):
             )
         )
 
+    def operations(self):
+        """Projects selected for funding (approved, in implementation or completed): the
+        operations of the cohesion rules' list. Ideas, applications and rejected ones are not."""
+        return self.filter(
+            status__in=[
+                Project.Status.APPROVED,
+                Project.Status.IN_IMPLEMENTATION,
+                Project.Status.COMPLETED,
+            ]
+        )
+
+    def for_export(self):
+        """The list page's bundle with what each row of a download carries besides: the
+        partners and the municipalities."""
+        return self.for_list_page().with_partners().prefetch_related("municipalities")
+
 
 class Project(SourcedModel):
     """A project the agency runs, ran or applied for."""

@@ -1,11 +1,15 @@
 from django.urls import path
 
+from regionportal.exporting import export_path
+
 from . import views
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
+    export_path("export", views.project_export),
+    export_path("operations", views.operations_export, stem="operations", formats=("csv", "xlsx")),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
     path("<slug:slug>/summary.pdf", views.project_pdf, name="pdf"),
 ]

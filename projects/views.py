@@ -14,10 +14,13 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from funding.models import AgencyRecord
+from regionportal import exporting
 from regionportal.charts import BarChart, ChartItem
+from regionportal.models import Region
 from regionportal.pdf import pdf_response, render_pdf
 
 from . import jsonld
+from .exports import OperationsExport, OrganisationExport, ProjectExport
 from .filters import OrganisationFilter, ProjectFilter, country_choices
 from .models import Organisation, Partnership, Project, ProjectResult
 from .tables import DEFAULT_PER_PAGE, BoundedPaginator, OrganisationTable, ProjectTable
@@ -116,6 +119,40 @@ def project_pdf(request, slug):
     return pdf_response(pdf, slug=project.slug)
 
 
+@require_GET
+def project_export(request, fmt):
+    """The project list, filtered and sorted as the address asks, as CSV, XLSX or JSON."""
+    projects = Project.objects.published().for_export()
+    return exporting.list_export_response(
+        request,
+        fmt,
+        ProjectExport(),
+        filterset=ProjectFilter(request.GET, queryset=projects, request=request),
+        table_class=ProjectTable,
+        list_url=reverse("projects:list"),
+    )
+
+
+@require_GET
+def operations_export(request, fmt):
+    """The list of operations (the listed projects selected for funding) as CSV or XLSX; the
+    project list's filters and sort order apply."""
+    export = OperationsExport(
+        agency=Organisation.objects.filter(is_agency=True).first(),
+        # The portal's region: the one its municipalities lie in.
+        region=Region.objects.order_by("pk").first(),
+    )
+    projects = Project.objects.published().operations().for_export()
+    return exporting.list_export_response(
+        request,
+        fmt,
+        export,
+        filterset=ProjectFilter(request.GET, queryset=projects, request=request),
+        table_class=ProjectTable,
+        list_url=reverse("projects:list"),
+    )
+
+
 class OrganisationListView(FilteredTableView):
     template_name = "partners/list.html"
     filterset_class = OrganisationFilter
@@ -123,6 +160,21 @@ class OrganisationListView(FilteredTableView):
 
     def get_queryset(self):
         return Organisation.objects.for_list_page()
+
+
+@require_GET
+def organisation_export(request, fmt):
+    """The partner list, filtered and sorted as the address asks, as CSV, XLSX or JSON."""
+    return exporting.list_export_response(
+        request,
+        fmt,
+        OrganisationExport(),
+        filterset=OrganisationFilter(
+            request.GET, queryset=Organisation.objects.for_list_page(), request=request
+        ),
+        table_class=OrganisationTable,
+        list_url=reverse("partners:list"),
+    )
 
 
 class OrganisationDetailView(DetailView):

@@ -32,6 +32,11 @@ NOT_HTML = {
     "municipalities:pdf",
     "pillars:pdf",
     "partners:agency-pdf",
+    "projects:export",
+    "projects:operations",
+    "partners:export",
+    "municipalities:export",
+    "funding:agreement-export",
 }
 # The records behind each page with a slug: every one of them must have its page.
 DETAIL_PAGES = {
