@@ -1,4 +1,10 @@
-"""Browser tests: Debian's Chromium driven by Playwright against the live test server."""
+"""Browser tests: Debian's Chromium driven by Playwright against a live test server.
+
+The content of the presentation is loaded once per test module and committed, so that the live
+server's thread sees it on every database; it is flushed after the module and the database is
+put back as the migrations left it. Tests here only read: they click, type and look (each still
+runs in a transaction of its own, rolled back after it, as any pytest-django database test).
+"""
 
 import os
 import shutil
@@ -6,9 +12,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import modify_settings
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in the test thread; the test thread's own database
 # calls (setting up data) are still synchronous and safe. Django reads this when it checks.
@@ -24,12 +34,17 @@ CHROMIUM_FLAGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE_WIDTH = 375
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # A database test: pytest-django then sets up the test database (without a test
+            # that asks for one it sets up none, and the server would use the real one).
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
@@ -48,31 +63,124 @@ def browser():
         chromium.close()
 
 
+def _as_in_production(handler):
+    return handler
+
+
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup):
+    """One live server for every browser test (pytest-django's `live_server` would make each
+    test flush the database, and so load the content again).
+
+    Static files come as in production, from WhiteNoise serving the collected, hashed files:
+    the test server's own static handler looks for them unhashed and would answer 404.
+    """
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = _as_in_production
+    server.start()
+    allowed_host = modify_settings(ALLOWED_HOSTS={"append": "localhost"})
+    allowed_host.enable()
+    yield server
+    allowed_host.disable()
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def _content(portal_server, django_db_blocker):
+    """The presentation's content, committed for one test module and flushed after it."""
+    with django_db_blocker.unblock():
+        assert _is_test_database(), f"Not a test database: {connection.settings_dict['NAME']}"
+        as_migrated = connection.creation.serialize_db_to_string()
+        call_command("load_content", stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        # As TransactionTestCase with serialized_rollback does: empty every table, then put back
+        # the rows the migrations made (the staff groups and their permissions).
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(as_migrated)
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def site(portal_server, _content):
+    """The live server's address, with the presentation's content loaded."""
+    return portal_server.url
+
+
+def _is_test_database():
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        return True
+    return str(connection.settings_dict["NAME"]).startswith("test_")
+
+
+def _new_page(browser, **context_options):
+    context = browser.new_context(viewport=DESKTOP, **context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    context, page = _new_page(browser)
     yield page
     context.close()
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server's address, with the presentation's content loaded."""
-    call_command("load_content", stdout=StringIO())
-    return live_server.url
+def page_problems(page):
+    """What went wrong while the page loaded: subresources that failed (a stylesheet, an image)
+    and errors in the console (a Content-Security-Policy refusal, a script error)."""
+    problems = []
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            problems.append(f"{response.status} {response.url}")
+
+    def on_console(message):
+        # The 404 page's own status is logged as a failed resource; that one is expected.
+        if message.type == "error" and "status of 404" not in message.text:
+            problems.append(f"console: {message.text}")
+
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
+    page.on("console", on_console)
+    return problems
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context, page = _new_page(browser, java_script_enabled=False)
+    yield page
+    context.close()
 
 
 @pytest.fixture
 def screenshot(page):
-    """Saves the current page as a PNG artefact at a given width."""
+    """Saves the current page as a full-page PNG artefact at a given width."""
 
     def take(name, width):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": width, "height": 900})
+        page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
         path = SCREENSHOTS / f"{name}-{width}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def axe_violations(axe, page):
+    """Runs axe-core with the WCAG 2.1 A and AA rules; returns (count, a readable report)."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert results.response["passes"], "axe-core checked nothing on this page"
+    lines = []
+    for violation in results.response["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = node["failureSummary"].replace("\n", "\n        ")
+            lines.append(f"    {', '.join(map(str, node['target']))}:\n        {summary}")
+    return results.violations_count, "\n".join(lines)

@@ -1,0 +1,83 @@
+"""Every page type in both languages: axe-core finds no WCAG 2.1 A/AA violation, and at a phone's
+width nothing sticks out sideways. Screenshots at 375 and 1280 px are kept as test artefacts."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, PHONE_WIDTH, axe_violations
+
+# (name, path after the language prefix, expected HTTP status)
+PAGES = [
+    ("home", "/", 200),
+    ("pillars", "/pillars/", 200),
+    ("pillar", "/pillars/gospodarstvo/", 200),
+    ("vision", "/pillars/vision/", 200),
+    ("projects", "/projects/", 200),
+    ("projects-filtered", "/projects/?status=completed&sort=acronym", 200),
+    ("projects-form-error", "/projects/?year=abc&status=nonsense", 200),
+    ("projects-no-results", "/projects/?q=zzzzqqqq", 200),
+    ("project-clean", "/projects/clean/", 200),
+    ("project-innovaspa", "/projects/innovaspa/", 200),
+    ("partners", "/partners/", 200),
+    ("organisation", "/partners/ernact/", 200),
+    ("agency", "/partners/agency/", 200),
+    ("countries", "/partners/countries/", 200),
+    ("funding", "/funding/", 200),
+    ("programme", "/funding/programmes/interreg-europe/", 200),
+    ("agreement", "/funding/agreement/", 200),
+    ("perspective-2021-2027", "/funding/2021-2027/", 200),
+    ("municipalities", "/municipalities/", 200),
+    ("municipality", "/municipalities/celje/", 200),
+    ("search", "/search/", 200),
+    ("search-results", "/search/?q=zelena", 200),
+    ("search-no-results", "/search/?q=zzzzqqqq", 200),
+    ("about", "/about/", 200),
+    ("accessibility", "/accessibility/", 200),
+    ("not-found", "/no-such-page/", 404),
+]
+LANGUAGES = ["sl", "en"]
+CASES = [
+    pytest.param(language, path, status, id=f"{language}-{name}")
+    for name, path, status in PAGES
+    for language in LANGUAGES
+]
+
+
+def open_page(page, problems, site, language, path, status):
+    response = page.goto(f"{site}/{language}{path}")
+    assert response.status == status
+    page.wait_for_load_state("load")
+    assert problems == []
+    # The stylesheet is in force: the skip link waits above the page.
+    expect(page.locator(".skip-link")).to_have_css("position", "absolute")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("h1")).to_have_count(1)
+
+
+@pytest.mark.parametrize(("language", "path", "status"), CASES)
+def test_no_accessibility_violations(page, page_problems, site, axe, language, path, status):
+    open_page(page, page_problems, site, language, path, status)
+    count, report = axe_violations(axe, page)
+    assert count == 0, f"axe-core on /{language}{path}:\n{report}"
+
+
+@pytest.mark.parametrize(("language", "path", "status"), CASES)
+def test_fits_a_phone_and_screenshots(
+    page, page_problems, site, screenshot, request, language, path, status
+):
+    name = request.node.callspec.id
+    open_page(page, page_problems, site, language, path, status)
+    screenshot(name, DESKTOP["width"])
+    screenshot(name, PHONE_WIDTH)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(
+        """width => [...document.querySelectorAll("body *")]
+            .filter(element => element.getBoundingClientRect().right > width + 0.5
+                && !element.closest(".table-wrap, .visually-hidden, .skip-link"))
+            .slice(0, 5)
+            .map(element => element.tagName.toLowerCase()
+                + (element.className ? "." + String(element.className).split(" ").join(".") : "")
+                + " right=" + Math.round(element.getBoundingClientRect().right))""",
+        PHONE_WIDTH,
+    )
+    assert scroll_width <= PHONE_WIDTH, f"/{language}{path} is {scroll_width} px wide: {wide}"
