@@ -274,6 +274,14 @@ class AgreementCategory(SourcedModel):
 
 
 class AgreementProjectQuerySet(models.QuerySet):
+    def of_agreement(self, agreement):
+        return self.filter(category__agreement=agreement)
+
+    def for_export(self):
+        """Each investment with its category and municipalities, in the agreement page's order
+        (by category, then by title)."""
+        return self.select_related("category").prefetch_related("municipalities")
+
     def totals(self):
         """The sums of these investments' total values and cohesion funds:
         {"total_value_sum": …, "cohesion_amount_sum": …}, None where nothing is known."""

@@ -1,12 +1,16 @@
 """Programmes, the regional development agreement and the 2021–2027 perspective."""
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from regionportal import exporting
 from regionportal.charts import BarChart, ChartItem
 
-from .models import DevelopmentAgreement, FinancialPerspective, Programme
+from .exports import AgreementProjectExport
+from .models import AgreementProject, DevelopmentAgreement, FinancialPerspective, Programme
 
 
 def _funding_crumbs():
@@ -69,6 +73,17 @@ class AgreementView(TemplateView):
             if agreement.committed_funds is not None and agreement.total_value:
                 context["committed_share"] = agreement.committed_funds * 100 / agreement.total_value
         return context
+
+
+@require_GET
+def agreement_export(request, fmt):
+    """The agreement's projects entered on the portal, as its page lists them, as CSV, XLSX or
+    JSON. The page has no filters: the address's parameters are ignored."""
+    agreement = DevelopmentAgreement.objects.order_by("pk").first()
+    if agreement is None:
+        raise Http404("No development agreement has been entered.")
+    investments = AgreementProject.objects.of_agreement(agreement).for_export()
+    return exporting.export_response(request, AgreementProjectExport(agreement), investments, fmt)
 
 
 class PerspectiveView(TemplateView):

@@ -141,6 +141,10 @@ class MunicipalityQuerySet(models.QuerySet):
     def for_list_page(self):
         return self.in_region().with_counts()
 
+    def for_export(self):
+        """The list page's rows with their region, for the download of the list."""
+        return self.for_list_page().select_related("region")
+
     def for_detail_page(self):
         return self.in_region().select_related("region", "source")
 

@@ -17,6 +17,8 @@ from pillars.models import KeyMessage, Pillar
 from projects import jsonld
 from projects.models import Organisation, Project
 
+from . import exporting
+from .exports import MunicipalityExport
 from .forms import SearchForm
 from .models import Municipality
 from .pdf import pdf_response, render_pdf
@@ -107,6 +109,14 @@ class MunicipalityListView(ListView):
 
     def get_queryset(self):
         return Municipality.objects.for_list_page()
+
+
+@require_GET
+def municipality_export(request, fmt):
+    """The municipality list as CSV, XLSX or JSON. The list has no filters: the address's
+    parameters are ignored, as the page ignores them."""
+    municipalities = Municipality.objects.for_export()
+    return exporting.export_response(request, MunicipalityExport(), municipalities, fmt)
 
 
 def municipality_context(municipality):
