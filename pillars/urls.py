@@ -1,5 +1,7 @@
 from django.urls import path
 
+from projects.feeds import PillarProjectsFeed
+
 from . import views
 
 app_name = "pillars"
@@ -9,5 +11,6 @@ urlpatterns = [
     path("vision/", views.VisionView.as_view(), name="vision"),
     path("colours.css", views.pillar_colours_css, name="css"),
     path("<slug:slug>/", views.PillarDetailView.as_view(), name="detail"),
+    path("<slug:slug>/feed/", PillarProjectsFeed(), name="feed"),
     path("<slug:slug>/summary.pdf", views.pillar_pdf, name="pdf"),
 ]

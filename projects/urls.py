@@ -3,6 +3,7 @@ from django.urls import path
 from regionportal.exporting import export_path
 
 from . import views
+from .feeds import ProjectsFeed
 
 app_name = "projects"
 
@@ -10,6 +11,8 @@ urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
     export_path("export", views.project_export),
     export_path("operations", views.operations_export, stem="operations", formats=("csv", "xlsx")),
+    # Before the project pages: "feed" is not a project.
+    path("feed/", ProjectsFeed(), name="feed"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
     path("<slug:slug>/summary.pdf", views.project_pdf, name="pdf"),
 ]

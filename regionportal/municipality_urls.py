@@ -1,5 +1,7 @@
 from django.urls import path
 
+from projects.feeds import MunicipalityProjectsFeed
+
 from . import views
 from .exporting import export_path
 
@@ -9,5 +11,6 @@ urlpatterns = [
     path("", views.MunicipalityListView.as_view(), name="list"),
     export_path("export", views.municipality_export),
     path("<slug:slug>/", views.MunicipalityDetailView.as_view(), name="detail"),
+    path("<slug:slug>/feed/", MunicipalityProjectsFeed(), name="feed"),
     path("<slug:slug>/summary.pdf", views.municipality_pdf, name="pdf"),
 ]

@@ -37,6 +37,9 @@ NOT_HTML = {
     "partners:export",
     "municipalities:export",
     "funding:agreement-export",
+    "projects:feed",
+    "pillars:feed",
+    "municipalities:feed",
 }
 # The records behind each page with a slug: every one of them must have its page.
 DETAIL_PAGES = {
