@@ -11,7 +11,8 @@ ERNACT = "European Regions Network for the Application of Communications Technol
 
 
 def facts(page):
-    """The page's first fact list as {term: description}."""
+    """The page's first fact list as {term: description}, once the page has loaded."""
+    page.wait_for_load_state()
     return page.locator("main dl.facts").first.evaluate(
         """list => Object.fromEntries([...list.querySelectorAll('dt')].map(
             term => [term.textContent.trim(), term.nextElementSibling.textContent.trim()]))"""
@@ -19,6 +20,8 @@ def facts(page):
 
 
 def acronyms(page):
+    """The first cells of the table's rows, once the page has loaded."""
+    page.wait_for_load_state()
     return page.locator("main table tbody th[scope=row]").all_inner_texts()
 
 
