@@ -36,6 +36,14 @@ PAGES = [
     ("not-found", "/no-such-page/", 404),
 ]
 LANGUAGES = ["sl", "en"]
+# What makes a variant of a page what its name says.
+SHOWS = {
+    "projects-filtered": "thead th[aria-sort=ascending]",
+    "projects-form-error": "#filter-errors + .filters__fields .errorlist",
+    "projects-no-results": "section[aria-labelledby=results-heading] p.message",
+    "search-results": ".search-results .search-hits a",
+    "search-no-results": ".search-results p.message[role=status]",
+}
 
 # The elements that stick out to the right, to name the culprit when a page is too wide: not
 # those inside a box that scrolls or clips (a wide table), unless positioned out of it.
@@ -60,13 +68,13 @@ WIDER_THAN = """width => {
 
 
 CASES = [
-    pytest.param(language, path, status, id=f"{language}-{name}")
+    pytest.param(name, language, path, status, id=f"{language}-{name}")
     for name, path, status in PAGES
     for language in LANGUAGES
 ]
 
 
-def open_page(page, problems, site, language, path, status):
+def open_page(page, problems, site, name, language, path, status):
     response = page.goto(f"{site}/{language}{path}")
     assert response.status == status
     assert problems == []
@@ -74,23 +82,24 @@ def open_page(page, problems, site, language, path, status):
     expect(page.locator(".skip-link")).to_have_css("position", "absolute")
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("h1")).to_have_count(1)
+    if name in SHOWS:
+        expect(page.locator(SHOWS[name]).first).to_be_visible()
 
 
-@pytest.mark.parametrize(("language", "path", "status"), CASES)
-def test_no_accessibility_violations(page, page_problems, site, axe, language, path, status):
-    open_page(page, page_problems, site, language, path, status)
+@pytest.mark.parametrize(("name", "language", "path", "status"), CASES)
+def test_no_accessibility_violations(page, page_problems, site, axe, name, language, path, status):
+    open_page(page, page_problems, site, name, language, path, status)
     count, report = axe_violations(axe, page)
     assert count == 0, f"axe-core on /{language}{path}:\n{report}"
 
 
-@pytest.mark.parametrize(("language", "path", "status"), CASES)
+@pytest.mark.parametrize(("name", "language", "path", "status"), CASES)
 def test_fits_a_phone_and_screenshots(
-    page, page_problems, site, screenshot, request, language, path, status
+    page, page_problems, site, screenshot, name, language, path, status
 ):
-    name = request.node.callspec.id
-    open_page(page, page_problems, site, language, path, status)
-    screenshot(name, DESKTOP["width"])
-    screenshot(name, PHONE_WIDTH)
+    open_page(page, page_problems, site, name, language, path, status)
+    screenshot(f"{language}-{name}", DESKTOP["width"])
+    screenshot(f"{language}-{name}", PHONE_WIDTH)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     wide = page.evaluate(WIDER_THAN, PHONE_WIDTH)
     assert scroll_width <= PHONE_WIDTH, f"/{language}{path} is {scroll_width} px wide: {wide}"
