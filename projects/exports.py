@@ -283,3 +283,82 @@ class OperationsExport(Export):
         if municipalities:
             return [municipality.name for municipality in municipalities]
         return [self.region.name] if self.region else []
+
+
+class PartnershipExport(Export):
+    """Who takes part in the listed projects: one row per project and organisation, with the
+    role, budget and EU contribution (Project.objects.…partnerships_for_export())."""
+
+    file_names = {"sl": "partnerstva", "en": "partnerships"}
+    title = _("Partnerships")
+    columns = [
+        Column("project_acronym", _("Project"), lambda partnership: partnership.project.acronym),
+        Column("project_title", _("Title"), lambda partnership: partnership.project.title),
+        Column(
+            "programme_code",
+            _("Programme code"),
+            lambda partnership: (
+                partnership.project.programme.code if partnership.project.programme else None
+            ),
+        ),
+        Column(
+            "organisation", _("Organisation"), lambda partnership: partnership.organisation.name
+        ),
+        Column(
+            "organisation_name_en",
+            _("English name"),
+            lambda partnership: partnership.organisation.name_en,
+        ),
+        Column(
+            "organisation_acronym",
+            _("Acronym"),
+            lambda partnership: partnership.organisation.acronym,
+        ),
+        Column(
+            "country_code",
+            _("Country code"),
+            lambda partnership: partnership.organisation.country.code,
+        ),
+        Column("country", _("Country"), lambda partnership: partnership.organisation.country.name),
+        Column(
+            "is_agency",
+            _("The agency itself"),
+            lambda partnership: partnership.organisation.is_agency,
+            Kind.BOOLEAN,
+        ),
+        Column("role_code", _("Role code"), lambda partnership: partnership.role),
+        Column("role", _("Role"), lambda partnership: partnership.get_role_display()),
+        Column(
+            "listed_as", _("Listed in the source as"), lambda partnership: partnership.listed_as
+        ),
+        Column("budget", _("Budget (EUR)"), lambda partnership: partnership.budget, Kind.MONEY),
+        Column(
+            "eu_contribution",
+            _("EU contribution (EUR)"),
+            lambda partnership: partnership.eu_contribution,
+            Kind.MONEY,
+        ),
+        Column(
+            "share_of_total",
+            _("Share of the project's total budget (%)"),
+            lambda partnership: _share(partnership),
+            Kind.DECIMAL,
+        ),
+        Column(
+            "project_url",
+            _("Project page"),
+            lambda partnership: partnership.project.get_absolute_url(),
+            Kind.URL,
+        ),
+        Column(
+            "organisation_url",
+            _("Organisation page"),
+            lambda partnership: partnership.organisation.get_absolute_url(),
+            Kind.URL,
+        ),
+    ]
+
+
+def _share(partnership):
+    share = partnership.share_of_total
+    return None if share is None else rounded(share, 2)

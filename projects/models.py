@@ -5,7 +5,19 @@ import datetime
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -358,6 +370,23 @@ class ProjectQuerySet(models.QuerySet):
         """The list page's bundle with what each row of a download carries besides: the
         partners and the municipalities."""
         return self.for_list_page().with_partners().prefetch_related("municipalities")
+
+    def partnerships_for_export(self):
+        """The partnerships of these projects with their projects, programmes and organisations:
+        project by project, the latest first (as the list), and in each the lead partner first,
+        then in the source's order."""
+        return (
+            Partnership.objects.filter(project__in=self.values("pk"))
+            .select_related("project__programme", "organisation")
+            .order_by(
+                F("project__start_date").desc(nulls_last=True),
+                "project__acronym",
+                "project_id",
+                Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1)),
+                "order",
+                "organisation__name",
+            )
+        )
 
 
 class Project(SourcedModel):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
     export_path("export", views.project_export),
     export_path("operations", views.operations_export, stem="operations", formats=("csv", "xlsx")),
+    export_path("partnerships", views.partnerships_export, stem="partnerships"),
     # Before the project pages: "feed" is not a project.
     path("feed/", ProjectsFeed(), name="feed"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),

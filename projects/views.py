@@ -20,7 +20,7 @@ from regionportal.models import Region
 from regionportal.pdf import pdf_response, render_pdf
 
 from . import jsonld
-from .exports import OperationsExport, OrganisationExport, ProjectExport
+from .exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport
 from .filters import OrganisationFilter, ProjectFilter, country_choices
 from .models import Organisation, Partnership, Project, ProjectResult
 from .tables import DEFAULT_PER_PAGE, BoundedPaginator, OrganisationTable, ProjectTable
@@ -151,6 +151,18 @@ def operations_export(request, fmt):
         table_class=ProjectTable,
         list_url=reverse("projects:list"),
     )
+
+
+@require_GET
+def partnerships_export(request, fmt):
+    """Who takes part in the projects the list shows (filtered as the address asks), one row
+    per project and organisation, as CSV, XLSX or JSON."""
+    filterset = ProjectFilter(request.GET, queryset=Project.objects.published(), request=request)
+    if not filterset.is_valid():
+        list_url = reverse("projects:list")
+        return exporting.bad_filters_response(request, filterset, list_url=list_url)
+    partnerships = filterset.qs.partnerships_for_export()
+    return exporting.export_response(request, PartnershipExport(), partnerships, fmt)
 
 
 class OrganisationListView(FilteredTableView):

@@ -145,6 +145,7 @@ DOWNLOADS = [
         (f"projects/operations.{fmt}/", fmt, "seznam-operacij", "list-of-operations")
         for fmt in ("csv", "xlsx")
     ],
+    *[(f"projects/partnerships.{fmt}/", fmt, "partnerstva", "partnerships") for fmt in FORMATS],
 ]
 
 
@@ -440,7 +441,9 @@ def test_a_formula_like_acronym_is_neutralised_in_the_project_download(client, d
         ("q", "\x00"),
     ],
 )
-@pytest.mark.parametrize("path", ["projects/export.csv/", "projects/operations.xlsx/"])
+@pytest.mark.parametrize(
+    "path", ["projects/export.csv/", "projects/operations.xlsx/", "projects/partnerships.json/"]
+)
 def test_a_filter_that_cannot_be_used_is_a_400_that_names_it(client, data, path, parameter, value):
     response = client.get(f"/en/{path}", {parameter: value})
 
@@ -577,6 +580,63 @@ def test_operations_follow_the_project_lists_filters(client, data):
     assert [row["Acronym"] for row in records("csv", body)] == ["INNOVA"]
 
 
+# Partnerships ---------------------------------------------------------------------------------
+
+
+def test_partnerships_are_those_of_the_listed_projects_lead_partner_first(client, data):
+    _response, body = download(client, "/en/projects/partnerships.csv/")
+
+    rows = records("csv", body)
+    assert [(row["Project"], row["Organisation"]) for row in rows] == [
+        ("INNOVA", "Razvojna agencija Savinja"),
+        ("INNOVA", "Grad Zagreb"),
+        ("CLEAN", "Energie AG"),
+        ("CLEAN", "Razvojna agencija Savinja"),
+        ("IDEJA", "Energie AG"),
+    ]
+
+
+def test_a_partnership_has_codes_beside_labels_and_amounts_to_the_cent(client, data):
+    _response, body = download(client, "/en/projects/partnerships.csv/")
+
+    lead, agency = [row for row in records("csv", body) if row["Project"] == "CLEAN"]
+    assert (lead["Country code"], lead["Country"]) == ("AT", "Austria")
+    assert (lead["Role code"], lead["Role"]) == ("lead", "Lead partner")
+    assert (lead["Budget (EUR)"], lead["EU contribution (EUR)"]) == ("1000000.00", "850000.00")
+    assert lead["Share of the project's total budget (%)"] == "62.54"
+    assert lead["The agency itself"] == "false"
+    assert lead["Programme code"] == "INTERREG-EUROPE"
+    assert lead["Organisation page"] == "http://testserver/en/partners/energie-ag/"
+    assert (agency["Budget (EUR)"], agency["Share of the project's total budget (%)"]) == (
+        "133562.57",
+        "8.35",
+    )
+    assert agency["The agency itself"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("query", "projects"),
+    [
+        ({"country": "HR"}, ["INNOVA"]),
+        ({"status": "completed"}, ["CLEAN"]),
+        ({"q": "nothing like it"}, []),
+    ],
+)
+def test_partnerships_follow_the_project_lists_filters(client, data, query, projects):
+    _response, body = download(client, "/en/projects/partnerships.json/", query)
+
+    assert sorted({result["project_acronym"] for result in json_results(body)}) == projects
+
+
+def test_partnership_xlsx_has_numeric_amounts(client, data):
+    _response, body = download(client, "/en/projects/partnerships.xlsx/")
+
+    lead = next(row for row in xlsx_cells(body) if row["Organisation"].value == "Energie AG")
+    assert lead["Budget (EUR)"].data_type == "n"
+    assert Decimal(str(lead["Budget (EUR)"].value)) == Decimal("1000000.00")
+    assert lead["The agency itself"].data_type == "b"
+
+
 # Links on the pages ---------------------------------------------------------------------------
 
 
@@ -590,6 +650,8 @@ def test_the_project_list_links_its_downloads_with_its_query_string(client, data
         assertContains(response, label)
     assertContains(response, f'href="/en/projects/operations.csv/{query}"')
     assertContains(response, "List of operations (XLSX)")
+    assertContains(response, f'href="/en/projects/partnerships.json/{query}"')
+    assertContains(response, "Partners of these projects, with their budgets (CSV)")
 
 
 def test_the_partner_list_links_its_downloads(client, data):
@@ -620,6 +682,7 @@ def add_projects(count, agency, municipality):
         *[f"/en/partners/export.{fmt}/" for fmt in FORMATS],
         "/en/projects/operations.csv/",
         "/en/projects/operations.xlsx/",
+        "/en/projects/partnerships.csv/",
     ],
 )
 def test_download_queries_do_not_grow_with_the_rows(client, data, agency, path):

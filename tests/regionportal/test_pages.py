@@ -37,6 +37,7 @@ NOT_HTML = {
     "partners:export",
     "municipalities:export",
     "funding:agreement-export",
+    "projects:partnerships",
     "projects:feed",
     "pillars:feed",
     "municipalities:feed",
