@@ -4,8 +4,21 @@ import pytest
 from django import forms
 from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import override_settings
 
 from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Hash the tests' passwords with MD5.
+
+    Production's PBKDF2 costs about 0.7 s a password on purpose; the suite makes hundreds of
+    staff users and none of its tests is about the hash's strength. A test that counts hashing
+    patches the hasher it uses, whichever that is.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture
