@@ -38,9 +38,10 @@ def test_project_end_before_start_is_rejected():
     )
     project = make_project(start_date=datetime.date(2020, 1, 1), end_date=None)
     project.end_date = datetime.date(2019, 12, 31)
-    with translation.override("sl"), pytest.raises(ValidationError) as error:
-        project.full_clean()
-    assert "Konec ne more biti pred začetkom." in str(error.value)
+    with translation.override("sl"):
+        with pytest.raises(ValidationError) as error:
+            project.full_clean()
+        assert "Konec ne more biti pred začetkom." in str(error.value)
 
 
 def test_negative_amounts_are_rejected():
@@ -63,11 +64,12 @@ def test_partner_budget_above_project_total_fails_validation_and_equal_passes():
     partnership = Partnership(
         project=project, organisation=make_organisation(), budget=Decimal("1000.01")
     )
-    with translation.override("sl"), pytest.raises(ValidationError) as error:
-        partnership.full_clean()
-    assert error.value.message_dict["budget"] == [
-        "Proračun partnerja ne sme presegati skupnega proračuna projekta."
-    ]
+    with translation.override("sl"):
+        with pytest.raises(ValidationError) as error:
+            partnership.full_clean()
+        assert error.value.message_dict["budget"] == [
+            "Proračun partnerja ne sme presegati skupnega proračuna projekta."
+        ]
     partnership.budget = Decimal("1000.00")
     partnership.full_clean()
 
@@ -81,9 +83,10 @@ def test_at_most_one_lead_partner_per_project():
     second = Partnership(
         project=project, organisation=make_organisation(), role=Partnership.Role.LEAD
     )
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        second.full_clean()
-    assert "A project can have only one lead partner." in str(error.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            second.full_clean()
+        assert "A project can have only one lead partner." in str(error.value)
     # Another project may have its own lead partner.
     make_partnership(project=make_project(), role=Partnership.Role.LEAD)
 
