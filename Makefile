@@ -2,6 +2,9 @@
 # up and runs every check. Both need only make and a Python >= 3.12.
 
 PORT ?= 8000
+# Test processes: one per core. A whole test file runs in one of them, so that the content a
+# module loads once is loaded once. TEST_WORKERS=0 runs the tests in this process.
+TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -53,7 +56,8 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) $(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/python -m pytest --create-db --numprocesses $(TEST_WORKERS) --dist loadfile \
+		$(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
