@@ -7,6 +7,9 @@ PDF: no signal or expiry has to know which records a summary reads.
 
 WeasyPrint fetches only the portal's own static files (stylesheet, fonts, images), read from
 disk: it never touches the network.
+
+WeasyPrint needs the system's Pango library. Where it is missing the portal still runs: a PDF
+address answers 503 with a page that says the summaries cannot be made on this server.
 """
 
 import hashlib
@@ -14,16 +17,24 @@ import mimetypes
 import os
 from urllib.parse import unquote, urlsplit
 
-import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
+
+try:
+    import weasyprint
+except OSError as error:  # WeasyPrint loads Pango when it is imported
+    weasyprint = None
+    UNAVAILABLE = f"WeasyPrint cannot load the system's Pango library: {error}"
+else:
+    UNAVAILABLE = None
 
 # A built PDF is kept for a week; a changed page has another key, so this only bounds how long
 # an unused one takes up room.
@@ -34,7 +45,11 @@ CACHE_TIMEOUT = 7 * 24 * 60 * 60
 SUMMARY_WORD = {"sl": "povzetek", "en": "summary"}
 
 
-class StaticFilesFetcher(weasyprint.urls.URLFetcher):
+class PdfUnavailable(Exception):
+    """PDFs cannot be made on this server (see UNAVAILABLE)."""
+
+
+class StaticFilesFetcher(weasyprint.urls.URLFetcher if weasyprint else object):
     """Gives WeasyPrint the portal's static files from disk and refuses every other address.
 
     Only addresses on the page's own host under STATIC_URL are served; anything else (another
@@ -77,7 +92,11 @@ class StaticFilesFetcher(weasyprint.urls.URLFetcher):
 
 
 def html_to_pdf(html, *, base_url):
-    """The PDF of an HTML document; relative addresses in it resolve against base_url."""
+    """The PDF of an HTML document; relative addresses in it resolve against base_url.
+
+    Raises PdfUnavailable where WeasyPrint cannot run."""
+    if weasyprint is None:
+        raise PdfUnavailable(UNAVAILABLE)
     document = weasyprint.HTML(
         string=html, base_url=base_url, url_fetcher=StaticFilesFetcher(base_url=base_url)
     )
@@ -117,3 +136,18 @@ def pdf_response(pdf, *, slug):
         content_type="application/pdf",
         headers={"Content-Disposition": content_disposition_header(True, filename)},
     )
+
+
+class PdfUnavailableMiddleware:
+    """Answers a PDF address that cannot be built here with a 503 page instead of an error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PdfUnavailable):
+            return render(request, "pdf_unavailable.html", status=503)
+        return None

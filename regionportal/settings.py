@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
+    # A PDF address on a server without Pango answers with a 503 page (regionportal/pdf.py).
+    "regionportal.pdf.PdfUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "regionportal.urls"

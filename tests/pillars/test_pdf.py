@@ -16,7 +16,8 @@ from regionportal import pdf
 from tests import factories
 from tests.regionportal.test_pdf import pdf_text
 
-pytestmark = pytest.mark.django_db
+# Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_engine")]
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,9 @@ from regionportal import pdf
 from tests import factories
 from tests.regionportal.test_pdf import fonts_of, pdf_text
 
+# Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
+pytestmark = pytest.mark.usefixtures("pdf_engine")
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():

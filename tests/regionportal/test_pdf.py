@@ -19,6 +19,9 @@ from pytest_django.asserts import assertContains
 from regionportal import pdf
 from tests import factories
 
+# Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
+pytestmark = pytest.mark.usefixtures("pdf_engine")
+
 BASE_URL = "http://testserver/"
 
 
