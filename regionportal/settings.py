@@ -13,19 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from regionportal.environment import env_bool, env_list, settings_problems
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name):
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
-
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
@@ -36,17 +26,8 @@ if DEBUG:
     # A development-only key, never used with DEBUG off (see the check below).
     SECRET_KEY = SECRET_KEY or "django-insecure-development-only-key"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
-else:
-    if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off. "
-            "For local development set DJANGO_DEBUG=true (make run does)."
-        )
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured(
-            "DJANGO_ALLOWED_HOSTS must list the portal's host names (comma-separated) "
-            "when DJANGO_DEBUG is off."
-        )
+elif problems := settings_problems():
+    raise ImproperlyConfigured(" ".join(problems))
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
