@@ -253,6 +253,9 @@ if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # A Redis that does not answer fails the request (and /health/) within two seconds,
+        # instead of holding the worker until the operating system gives up.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 
 LOGGING = {
