@@ -1,5 +1,6 @@
-# The few commands a person runs. `make run` sets up and serves the portal; `make test` sets
-# up and runs every check. Both need only make and a Python >= 3.12.
+# The few commands a person runs. `make run` sets up and serves the portal for development;
+# `make serve` serves it in production; `make test` sets up and runs every check. They need only
+# make and a Python >= 3.12.
 
 PORT ?= 8000
 # Test processes: one per core. A whole test file runs in one of them, so that the content a
@@ -32,7 +33,7 @@ TEST_ENV := DJANGO_DEBUG=false \
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run test install lint format messages clean
+.PHONY: run serve test install lint format messages clean
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -51,6 +52,16 @@ run: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_content
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: the environment is checked first (each missing variable is named), then the
+# database is migrated, the static files collected, and gunicorn serves with the settings in
+# regionportal/gunicorn.conf.py (WEB_CONCURRENCY, PORT, BIND). A service manager starts gunicorn
+# itself instead (README): a SIGHUP sent to make would not reach gunicorn.
+serve: $(STAMP)
+	$(BIN)/python -m regionportal.environment
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	exec $(BIN)/gunicorn --config regionportal/gunicorn.conf.py
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,19 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from regionportal.environment import env_bool, env_list, settings_problems
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name):
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
-
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
@@ -36,17 +26,8 @@ if DEBUG:
     # A development-only key, never used with DEBUG off (see the check below).
     SECRET_KEY = SECRET_KEY or "django-insecure-development-only-key"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
-else:
-    if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off. "
-            "For local development set DJANGO_DEBUG=true (make run does)."
-        )
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured(
-            "DJANGO_ALLOWED_HOSTS must list the portal's host names (comma-separated) "
-            "when DJANGO_DEBUG is off."
-        )
+elif problems := settings_problems():
+    raise ImproperlyConfigured(" ".join(problems))
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
@@ -73,6 +54,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so that the static files carry these headers too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "regionportal.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -139,6 +123,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# The static files are for the portal's own pages, as Cross-Origin-Resource-Policy says too.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -203,6 +189,48 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# No page of the portal uses a powerful browser feature, so each is off, for embedded frames
+# too. The list is what Chromium knows: a feature it does not know only adds a console warning.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "captured-surface-control",
+        "clipboard-read",
+        "clipboard-write",
+        "compute-pressure",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "keyboard-map",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "speaker-selection",
+        "storage-access",
+        "sync-xhr",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -227,6 +255,9 @@ if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # A Redis that does not answer fails the request (and /health/) within two seconds,
+        # instead of holding the worker until the operating system gives up.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 
 LOGGING = {

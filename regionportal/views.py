@@ -1,7 +1,10 @@
 """Pages of the site as a whole: home, search, the agency, accessibility, municipalities."""
 
 import datetime
+import logging
+import uuid
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -9,7 +12,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from funding.models import DevelopmentAgreement
@@ -23,6 +27,8 @@ from .forms import SearchForm
 from .models import Municipality
 from .pdf import pdf_response, render_pdf
 from .search import search
+
+logger = logging.getLogger(__name__)
 
 
 def agency_jsonld(agency, request):
@@ -171,12 +177,43 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
-def health(request):
-    """For the load balancer: the portal answers and its database does too."""
+def _database_works():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+        return cursor.fetchone() == (1,)
+
+
+def _cache_works():
+    # A key of its own for every check: workers checking at the same time do not read each
+    # other's value.
+    key, value = f"health-check:{uuid.uuid4().hex}", uuid.uuid4().hex
+    cache.set(key, value, timeout=10)
+    works = cache.get(key) == value
+    cache.delete(key)
+    return works
+
+
+HEALTH_CHECKS = {"database": _database_works, "cache": _cache_works}
+
+
+@require_safe
+@never_cache
+def health(request):
+    """For the load balancer and monitoring: 200 when the database and the cache both answer,
+    503 naming the part that does not. The JSON says only "ok" or "unavailable" for each part;
+    why one failed goes to the log."""
+    checks = {}
+    for name, works in HEALTH_CHECKS.items():
+        try:
+            checks[name] = "ok" if works() else "unavailable"
+        except Exception:  # whatever the failure, the part is down and the answer is a 503
+            logger.exception("Health check: the %s is unavailable", name)
+            checks[name] = "unavailable"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
 
 
 def page_not_found(request, exception):

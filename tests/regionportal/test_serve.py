@@ -1,0 +1,327 @@
+"""The production server: the environment check `make serve` starts with, gunicorn's settings,
+and gunicorn itself, started as a service manager starts it, serving over HTTP and reloading on
+SIGHUP without dropping a request."""
+
+import http.client
+import os
+import re
+import runpy
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+
+from regionportal.environment import production_problems
+
+GUNICORN_CONF = settings.BASE_DIR / "regionportal" / "gunicorn.conf.py"
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-key-" + "x7Kq9" * 10,
+    "DJANGO_ALLOWED_HOSTS": "portal.rasr.si",
+    "DATABASE_URL": "postgres://regionportal@db.internal:5432/regionportal",
+    "REDIS_URL": "redis://cache.internal:6379/1",
+}
+
+
+def test_a_complete_production_environment_passes_the_check():
+    assert production_problems(PRODUCTION) == []
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("DJANGO_SECRET_KEY", "DJANGO_SECRET_KEY must be set to a long random value"),
+        ("DJANGO_ALLOWED_HOSTS", "DJANGO_ALLOWED_HOSTS must list the portal's host names"),
+        ("DATABASE_URL", "DATABASE_URL must name the production database"),
+        ("REDIS_URL", "REDIS_URL must name the Redis cache"),
+    ],
+)
+def test_the_check_names_the_missing_variable(missing, message):
+    environ = {name: value for name, value in PRODUCTION.items() if name != missing}
+
+    problems = production_problems(environ)
+
+    assert len(problems) == 1
+    assert problems[0].startswith(message)
+
+
+def test_the_check_names_every_missing_variable_once():
+    problems = production_problems({})
+
+    assert [problem.split()[0] for problem in problems] == [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "REDIS_URL",
+    ]
+
+
+def test_the_check_refuses_debug():
+    problems = production_problems({**PRODUCTION, "DJANGO_DEBUG": "true"})
+
+    assert problems == [
+        "DJANGO_DEBUG is on: production does not run in debug. Unset it or set it to false."
+    ]
+
+
+def test_the_check_refuses_a_development_key():
+    problems = production_problems({**PRODUCTION, "DJANGO_SECRET_KEY": "django-insecure-abc"})
+
+    assert problems[0].startswith("DJANGO_SECRET_KEY must be set")
+
+
+@pytest.mark.parametrize("name", ["WEB_CONCURRENCY", "PORT"])
+@pytest.mark.parametrize("value", ["many", "0", "-3", "2.5"])
+def test_the_check_refuses_a_number_that_is_not_one(name, value):
+    problems = production_problems({**PRODUCTION, name: value})
+
+    assert problems == [f"{name} must be a positive whole number, not {value!r}."]
+
+
+def make_serve(environ):
+    """`make serve` in a clean environment, the venv taken as it is (-o: not reinstalled)."""
+    stamp = settings.BASE_DIR / ".venv" / ".installed"
+    make = shutil.which("make")
+    if not stamp.exists() or not make:
+        pytest.skip("make serve runs make and the project's .venv, which this run does not use")
+    return subprocess.run(
+        [make, "--no-print-directory", "--old-file", ".venv/.installed", "serve"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], **environ},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_make_serve_names_each_missing_variable_and_starts_nothing():
+    result = make_serve({"DJANGO_SECRET_KEY": PRODUCTION["DJANGO_SECRET_KEY"]})
+
+    assert result.returncode != 0
+    for name in ("DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"):
+        assert f"{name} must" in result.stderr
+    assert "DJANGO_SECRET_KEY" not in result.stderr
+    assert "migrate" not in result.stdout
+    assert "gunicorn" not in result.stdout
+
+
+def test_make_serve_refuses_debug():
+    result = make_serve({**PRODUCTION, "DJANGO_DEBUG": "true"})
+
+    assert result.returncode != 0
+    assert "production does not run in debug" in result.stderr
+    assert "migrate" not in result.stdout
+
+
+def gunicorn_settings(monkeypatch, **environ):
+    for name in ("WEB_CONCURRENCY", "PORT", "BIND"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return SimpleNamespace(**runpy.run_path(str(GUNICORN_CONF)))
+
+
+def test_gunicorn_defaults_to_two_workers_a_core_plus_one_on_the_local_port_8000(monkeypatch):
+    conf = gunicorn_settings(monkeypatch)
+
+    assert conf.workers == 2 * os.cpu_count() + 1
+    assert conf.bind == ["127.0.0.1:8000"]
+    assert conf.wsgi_app == "regionportal.wsgi:application"
+    assert (conf.accesslog, conf.errorlog) == ("-", "-")
+    assert conf.preload_app is False
+
+
+def test_gunicorn_takes_workers_port_and_addresses_from_the_environment(monkeypatch):
+    conf = gunicorn_settings(monkeypatch, WEB_CONCURRENCY="3", PORT="8080")
+    assert (conf.workers, conf.bind) == (3, ["127.0.0.1:8080"])
+
+    conf = gunicorn_settings(
+        monkeypatch, PORT="8080", BIND="0.0.0.0:9000, unix:/run/regionportal/gunicorn.sock"
+    )
+    assert conf.bind == ["0.0.0.0:9000", "unix:/run/regionportal/gunicorn.sock"]
+
+
+# gunicorn itself, on a free port, with two workers and an SQLite database of its own.
+
+
+# The database's tables made straight from the models, as pytest-django's --no-migrations makes
+# them: a second, where running every migration takes several.
+SCHEMA_FROM_MODELS = """
+import django
+django.setup()
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+settings.MIGRATION_MODULES = {app.label: None for app in apps.get_app_configs()}
+call_command("migrate", run_syncdb=True, verbosity=0)
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def redis_is_running():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def wait_for(condition, seconds, what):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"gave up waiting for {what}")
+
+
+class Server:
+    def __init__(self, process, port, stdout, stderr):
+        self.process, self.port = process, port
+        self.stdout_path, self.stderr_path = stdout, stderr
+
+    def stdout(self):
+        return self.stdout_path.read_text()
+
+    def stderr(self):
+        return self.stderr_path.read_text()
+
+    def booted_workers(self):
+        return re.findall(r"Booting worker with pid: (\d+)", self.stderr())
+
+    def answers(self):
+        try:
+            return fetch(self.port, "/health/") == 200
+        except OSError:
+            return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    environ = {
+        **{
+            name: value
+            for name, value in os.environ.items()
+            if not name.startswith("DJANGO_") and name not in {"BIND", "REDIS_URL"}
+        },
+        "DJANGO_SECRET_KEY": "test-only-" + "k" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        # The test talks plain HTTP to gunicorn, as the reverse proxy would.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "DJANGO_SETTINGS_MODULE": "regionportal.settings",
+    }
+    # Production's Redis where there is one; a fresh clone on a machine without it still tests
+    # the server, with each worker's own cache.
+    if redis_is_running():
+        environ["REDIS_URL"] = "redis://127.0.0.1:6379/5"
+    stdout, stderr = folder / "stdout.log", folder / "stderr.log"
+    with stdout.open("w") as out, stderr.open("w") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONF)],
+            cwd=settings.BASE_DIR,
+            env=environ,
+            stdout=out,
+            stderr=err,
+        )
+    running = Server(process, port, stdout, stderr)
+    try:
+        # The workers boot meanwhile.
+        subprocess.run(
+            [sys.executable, "-c", SCHEMA_FROM_MODELS],
+            cwd=settings.BASE_DIR,
+            env=environ,
+            check=True,
+            timeout=120,
+        )
+        wait_for(lambda: running.answers() or process.poll() is not None, 60, "gunicorn")
+        assert process.poll() is None, running.stderr()
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.server
+def test_gunicorn_serves_the_health_check_and_a_public_page(server):
+    assert fetch(server.port, "/health/") == 200
+    assert fetch(server.port, "/sl/") == 200
+    assert fetch(server.port, "/en/projects/") == 200
+    assert len(server.booted_workers()) == 2
+
+
+@pytest.mark.server
+def test_gunicorn_logs_each_request_on_standard_output(server):
+    fetch(server.port, "/sl/municipalities/")
+
+    wait_for(
+        lambda: '"GET /sl/municipalities/ HTTP/1.1" 200' in server.stdout(), 10, "the access log"
+    )
+    assert "GET /sl/municipalities/" not in server.stderr()
+
+
+@pytest.mark.server
+def test_a_reload_on_sighup_answers_every_request(server):
+    old_workers = set(server.booted_workers())
+    statuses, errors = [], []
+    stop = threading.Event()
+
+    def visitor():
+        while not stop.is_set():
+            try:
+                statuses.append(fetch(server.port, "/sl/"))
+            except OSError as error:
+                errors.append(error)
+
+    visitors = [threading.Thread(target=visitor) for _ in range(2)]
+    for thread in visitors:
+        thread.start()
+    try:
+        wait_for(lambda: len(statuses) >= 5, 30, "the first answers")
+        os.kill(server.process.pid, signal.SIGHUP)
+        wait_for(lambda: len(server.booted_workers()) == 4, 30, "the new workers")
+        new_workers = set(server.booted_workers()) - old_workers
+        for pid in old_workers:
+            wait_for(lambda pid=pid: f"Worker exiting (pid: {pid})" in server.stderr(), 30, pid)
+        answered_before = len(statuses)
+        wait_for(lambda: len(statuses) >= answered_before + 5, 30, "the new workers' answers")
+    finally:
+        stop.set()
+        for thread in visitors:
+            thread.join()
+
+    assert errors == []
+    assert set(statuses) == {200}
+    assert len(new_workers) == 2
+    assert server.process.poll() is None
