@@ -39,7 +39,7 @@ class PortalAdminSite(admin.AdminSite):
         return super().has_permission(request) and self.pending_step(request) is None
 
     def pending_step(self, request):
-        return two_factor.pending_step(request.user, verified=request.user.is_verified())
+        return two_factor.pending_step(request.user, verified_by=request.user.otp_device)
 
     def get_urls(self):
         return [
@@ -87,7 +87,7 @@ class PortalAdminSite(admin.AdminSite):
         if request.method == "POST" and isinstance(response, HttpResponseRedirect):
             # A password login asks for the second factor afresh, whatever the session held.
             request.session.pop(DEVICE_ID_SESSION_KEY, None)
-            step = two_factor.pending_step(request.user, verified=False)
+            step = two_factor.pending_step(request.user, verified_by=None)
             if step is not None:
                 return self.redirect_to_step(step, next_url=response["Location"])
         return response

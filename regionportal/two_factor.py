@@ -52,14 +52,18 @@ def requires_second_factor(user):
     return settings.STAFF_2FA == "required" and can_publish(user)
 
 
-def pending_step(user, *, verified):
+def pending_step(user, *, verified_by):
     """What a logged-in staff member must do before the admin opens: VERIFY their code (they
-    have a second factor), ENROL one (they need one but have none), or nothing (None)."""
-    if not (user.is_active and user.is_staff) or verified:
+    have a second factor), ENROL an app (they need one but have none), or nothing (None).
+
+    `verified_by` is the device that verified the session, if any. A recovery code alone (say
+    one a superuser made with `manage.py addstatictoken`) lets in, but not past enrolment.
+    """
+    if not (user.is_active and user.is_staff) or isinstance(verified_by, TOTPDevice):
         return None
-    if user_has_device(user, confirmed=True):
+    if verified_by is None and user_has_device(user, confirmed=True):
         return VERIFY
-    if requires_second_factor(user):
+    if requires_second_factor(user) and not has_authenticator(user):
         return ENROL
     return None
 

@@ -142,6 +142,18 @@ def test_a_recovery_code_works_once(client, superuser):
     assert client.get(INDEX).status_code == 302
 
 
+def test_a_recovery_code_alone_lets_in_only_as_far_as_enrolment(client, superuser):
+    # As after `manage.py addstatictoken` for a superuser who lost their phone and codes.
+    code = two_factor.new_recovery_codes(user=superuser)[0]
+    log_in_with_password(client, superuser)
+
+    response = enter_code(client, code, next_url=PROJECTS)
+
+    response = client.get(response["Location"], follow=True)
+    assert response.redirect_chain[-1][0].startswith(TWO_FACTOR)
+    assertContains(response, "<h1>Nastavitev dvostopenjske prijave</h1>", html=True)
+
+
 def test_an_editor_without_an_app_is_sent_to_enrol_and_reaches_nothing_else(client, editor):
     response = log_in_with_password(client, editor)
 
