@@ -6,13 +6,18 @@ delete by staff is final.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import router
-from django.utils.translation import gettext_noop
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
 from reversion.admin import VersionAdmin
 
+from . import two_factor
 from .models import Municipality, Region, Source, SourceDiscrepancy
 
 
@@ -121,6 +126,58 @@ class MunicipalityAdmin(PortalAdmin):
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin, with each user's second factor and a superuser's reset of it."""
+
+    list_display = [*UserAdmin.list_display, "has_second_factor"]
+    actions = ["reset_second_factor"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                has_second_factor=Exists(
+                    TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+                )
+            )
+        )
+
+    @admin.display(
+        boolean=True, description=gettext_lazy("Two-factor login"), ordering="has_second_factor"
+    )
+    def has_second_factor(self, user):
+        return user.has_second_factor
+
+    @admin.action(
+        description=gettext_lazy("Reset the two-factor login of the selected users"),
+        permissions=["reset_second_factor"],
+    )
+    def reset_second_factor(self, request, queryset):
+        """For a staff member who lost their phone: their app and recovery codes stop working,
+        and they enrol a new app after their next password login."""
+        users = list(queryset.order_by("username"))
+        for user in users:
+            two_factor.remove_second_factor(user=user)
+            self.log_change(request, user, gettext("Reset the two-factor login."))
+        self.message_user(
+            request,
+            gettext(
+                "Two-factor login reset for: %(users)s. They set up their authenticator app "
+                "again when they next log in."
+            )
+            % {"users": ", ".join(user.get_username() for user in users)},
+            messages.SUCCESS,
+        )
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.is_superuser
 
 
 # django-reversion ships its Slovenian catalogue as sl_SI, which Django does not use for "sl";

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
@@ -20,3 +21,20 @@ class RegionPortalConfig(AppConfig):
         connection_created.connect(
             register_unaccent_on_sqlite, weak=False, dispatch_uid="regionportal_sqlite_unaccent"
         )
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the portal's site, which asks staff for their second factor."""
+
+    # Named in INSTALLED_APPS in place of django.contrib.admin; not the config of this app.
+    default = False
+    default_site = "regionportal.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # django-otp's own device admins show and edit the secrets of staff's apps, in English;
+        # a superuser resets someone's second factor with the action on the user list instead.
+        self.module.site.unregister([TOTPDevice, StaticDevice])

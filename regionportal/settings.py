@@ -32,7 +32,8 @@ elif problems := settings_problems():
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin whose site asks staff for their second factor.
+    "regionportal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "reversion",
+    # Staff's second factor: TOTP devices and single-use recovery codes (see STAFF_2FA).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "regionportal",
     "pillars",
     "funding",
@@ -64,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user as verified once the session has passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
@@ -137,6 +144,17 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Staff's two-factor login (regionportal/two_factor.py). "required": superusers and staff who
+# can publish must enrol a TOTP app before the admin opens; "optional": any staff member may.
+# Optional by default in development, so that a local createsuperuser account needs no phone.
+STAFF_2FA = os.environ.get("DJANGO_STAFF_2FA", "optional" if DEBUG else "required").strip().lower()
+if STAFF_2FA not in {"required", "optional"}:
+    raise ImproperlyConfigured(
+        f'DJANGO_STAFF_2FA must be "required" or "optional", not "{STAFF_2FA}".'
+    )
+# The name an authenticator app shows beside the staff member's username.
+OTP_TOTP_ISSUER = "RASR portal"
 
 # The read-only JSON API at /api/v1/ (regionportal/api_urls.py).
 REST_FRAMEWORK = {

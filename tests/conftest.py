@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 
 from regionportal import pdf
 from tests.factories import make_user
+from tests.staff import log_in_verified
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -33,16 +34,21 @@ def reviewer(db):
     return make_user(group="Pregledovalec")
 
 
+# Staff clients are logged in as a real login leaves them: past the password and the second
+# factor, which tests run with (DJANGO_STAFF_2FA is "required" with debug off).
+@pytest.fixture
+def admin_client(client, admin_user):
+    return log_in_verified(client, admin_user)
+
+
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+    return log_in_verified(client, editor)
 
 
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
+    return log_in_verified(client, reviewer)
 
 
 def _post_value(bound_field):

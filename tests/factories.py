@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from funding.models import (
     AgencyRecord,
@@ -50,6 +51,12 @@ def make_user(*, group=None, is_superuser=False, **fields):
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def make_totp_device(*, user, **fields):
+    """An authenticator app the user has enrolled."""
+    fields.setdefault("name", "Authenticator app")
+    return TOTPDevice.objects.create(user=user, **fields)
 
 
 def make_source(**fields):
