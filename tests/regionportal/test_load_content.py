@@ -140,13 +140,13 @@ def test_a_plain_run_keeps_every_staff_edit_and_check_lists_them(
         r"Total: \d+ \(0 created, 0 updated, 6 different, \d+ unchanged\)", output[-2]
     )
     assert output[-1] == (
-        "6 records or links differ from the content files and are kept as they are: "
+        "Records and links that differ from the content files, kept as they are: 6. "
         "`manage.py load_content --check` lists them, `--update` writes the files' values."
     )
 
     out = StringIO()
     with pytest.raises(
-        CommandError, match=r"^7 differences between the database and the content files\.$"
+        CommandError, match=r"^Differences between the database and the content files: 7\.$"
     ):
         call_command("load_content", "--check", stdout=out)
 
@@ -165,6 +165,27 @@ def test_a_plain_run_keeps_every_staff_edit_and_check_lists_them(
         f"ProjectResult project=clean kind='target' title_sl='{CONTENT_RESULT}': title_sl: "
         f"database '{STAFF_RESULT}', content files '{CONTENT_RESULT}'",
     ]
+
+
+def test_a_project_staff_deleted_stays_deleted_until_an_update(content, admin_client):
+    activehome = Project.objects.get(slug="activehome")
+    assert admin_client.post(admin_url(activehome, "delete"), {"post": "yes"}).status_code == 302
+    before = snapshot()
+
+    load_content()
+
+    assert snapshot() == before
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_content", "--check", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == (
+        "Project slug='activehome': not in the database; its history has it (staff removed it)"
+    )
+    assert "Partnership project=activehome organisation=raris: not in the database" in lines
+
+    load_content("--update")
+    assert Project.objects.get(slug="activehome").partnerships.count() == 4
 
 
 def test_check_says_so_when_the_database_holds_the_content(content):
@@ -297,7 +318,9 @@ def test_a_plain_run_adds_what_the_content_files_gained(content, monkeypatch):
     ]
 
     out = StringIO()
-    with pytest.raises(CommandError, match=r"^2 differences"):
+    with pytest.raises(
+        CommandError, match=r"^Differences between the database and the content files: 2\.$"
+    ):
         call_command("load_content", "--check", stdout=out)
     assert out.getvalue().splitlines() == [
         "ProjectPillar project=clean pillar=gospodarstvo: is_primary: database True, "

@@ -461,6 +461,8 @@ def _differs(obj, name, value):
 
 def _shown(value):
     """A value as one line: a record by its slug (or name), text quoted."""
+    if isinstance(value, ContentType):
+        return f"{value.app_label}.{value.model}"
     if isinstance(value, models.Model):
         return getattr(value, "slug", None) or str(value)
     return repr(str(value)) if isinstance(value, str) else str(value)
@@ -532,7 +534,7 @@ class Command(BaseCommand):
             self.stdout.write(str(difference))
         if differences:
             raise CommandError(
-                f"{len(differences)} differences between the database and the content files."
+                f"Differences between the database and the content files: {len(differences)}."
             )
         self.stdout.write("No differences: the database holds what the content files say.")
 
@@ -545,7 +547,7 @@ class Command(BaseCommand):
         different = sum(counts["different"] for counts in loader.tally.values())
         if different:
             self.stdout.write(
-                f"{different} records or links differ from the content files and are kept as "
-                "they are: `manage.py load_content --check` lists them, `--update` writes the "
-                "files' values."
+                f"Records and links that differ from the content files, kept as they are: "
+                f"{different}. `manage.py load_content --check` lists them, `--update` writes "
+                "the files' values."
             )
