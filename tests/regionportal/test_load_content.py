@@ -1,28 +1,33 @@
-"""The content command: it loads the agency's presentation and the public facts, exactly and
-idempotently."""
+"""The content command: it loads the agency's presentation and the public facts exactly, then
+leaves what staff edit alone; `--check` lists the differences and `--update` writes the files'."""
 
 import re
 from decimal import Decimal
 from io import StringIO
-from pathlib import Path
 
 import pytest
+import reversion
 from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import translation
+from reversion.models import Revision, Version
 
 from funding.models import AgencyRecord, DevelopmentAgreement, FinancialPerspective, Programme
 from pillars.models import KeyMessage, Pillar, PotentialExample, VisionGoal
-from projects.models import Organisation, Partnership, Project, ProjectResult
+from projects.models import Organisation, Partnership, Project, ProjectPillar, ProjectResult
+from regionportal.content import projects as project_content
+from regionportal.management.commands.load_content import ContentLoader
 from regionportal.models import Municipality, Region, Source, SourceDiscrepancy, SourcedModel
+from tests.regionportal.presentation_excerpts import BUDGET_LINES
 
-SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_bee5ffc2d5d1514f.txt"
 CONTENT_APPS = {"regionportal", "pillars", "funding", "projects"}
 
 
-def load_content():
+def load_content(*options):
     out = StringIO()
-    call_command("load_content", stdout=out)
+    call_command("load_content", *options, stdout=out)
     return out.getvalue()
 
 
@@ -44,7 +49,7 @@ def snapshot():
 
 @pytest.fixture
 def content(loaded_content, db):
-    """The content, loaded once for the module's read-only tests."""
+    """The content, loaded once for the module; each test's own changes are rolled back."""
 
 
 @pytest.mark.django_db
@@ -56,77 +61,296 @@ def test_a_second_run_changes_nothing():
 
     assert snapshot() == before
     created = re.fullmatch(
-        r"Total: (\d+) \(\1 created, 0 updated, 0 unchanged\)", first_output.splitlines()[-1]
+        r"Total: (\d+) \(\1 created, 0 updated, 0 different, 0 unchanged\)",
+        first_output.splitlines()[-1],
     )
     assert created
     records = created[1]
     assert second_output.splitlines()[-1] == (
-        f"Total: {records} (0 created, 0 updated, {records} unchanged)"
+        f"Total: {records} (0 created, 0 updated, 0 different, {records} unchanged)"
     )
 
 
-@pytest.mark.django_db
-def test_a_second_run_keeps_what_staff_added_and_restores_what_they_changed():
-    load_content()
+def admin_url(record, view):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[record.pk])
+
+
+def inline_row(data, inline, field, value):
+    """The form prefix of the inline row whose field shows the value, e.g. `partnerships-3-`."""
+    (prefix,) = [
+        key.removesuffix(field)
+        for key, shown in data.items()
+        if key.startswith(f"{inline}-") and key.endswith(f"-{field}") and shown == value
+    ]
+    return prefix
+
+
+STAFF_TITLE = "CLEAN – open innovation for low-carbon regions"
+STAFF_RESULT = "Energetsko učinkovitejše javne stavbe"
+CONTENT_RESULT = "Izboljšava energetske učinkovitosti v javnih stavbah"
+
+
+def edit_as_staff(client, changeform_data):
+    """What an editor may do in the admin: change a project's budget, English title and a
+    result's title, drop a partner and the project's municipality, recolour a pillar and delete
+    a key message."""
     clean = Project.objects.get(slug="clean")
-    staff_partner = Organisation.objects.create(slug="staff-partner", name="Staff", country="AT")
-    Partnership.objects.create(project=clean, organisation=staff_partner, order=10)
-    clean.municipalities.add(Municipality.objects.get(slug="velenje"))
-    Project.objects.filter(slug="clean").update(total_budget=Decimal("1.00"))
+    data = changeform_data(client.get(admin_url(clean, "change")))
+    data["total_budget"] = "1700000.00"
+    data["title_en"] = STAFF_TITLE
+    data["municipalities"] = []
+    alav = Organisation.objects.get(slug="alav")
+    data[inline_row(data, "partnerships", "organisation", str(alav.pk)) + "DELETE"] = "on"
+    data[inline_row(data, "results", "title_sl", CONTENT_RESULT) + "title_sl"] = STAFF_RESULT
+    assert client.post(admin_url(clean, "change"), data).status_code == 302
 
-    load_content()
+    culture = Pillar.objects.get(slug="kultura")
+    data = changeform_data(client.get(admin_url(culture, "change")))
+    data["colour"] = "#123456"
+    assert client.post(admin_url(culture, "change"), data).status_code == 302
 
-    clean.refresh_from_db()
-    assert clean.total_budget == Decimal("1598948.00")
-    assert clean.partnerships.filter(organisation=staff_partner).exists()
-    assert set(clean.municipalities.values_list("slug", flat=True)) == {"celje", "velenje"}
+    quote = KeyMessage.objects.get(kind="closing_quote")
+    assert client.post(admin_url(quote, "delete"), {"post": "yes"}).status_code == 302
 
 
-@pytest.mark.django_db
-def test_a_run_moves_the_lead_mark_back_to_the_sources_lead_partner():
-    load_content()
+def assert_staff_edits_to_clean():
     clean = Project.objects.get(slug="clean")
-    clean.partnerships.filter(organisation__slug="ernact").update(role="partner")
-    clean.partnerships.filter(organisation__slug="anea").update(role="lead")
+    assert (clean.total_budget, clean.title_en) == (Decimal("1700000.00"), STAFF_TITLE)
+    assert not clean.municipalities.exists()
+    assert not clean.partnerships.filter(organisation__slug="alav").exists()
+    assert list(clean.results.filter(kind="target").values_list("title_sl", flat=True)) == [
+        STAFF_RESULT
+    ]
 
-    load_content()
 
-    leads = clean.partnerships.filter(role="lead").values_list("organisation__slug", flat=True)
-    assert list(leads) == ["ernact"]
-
-
-@pytest.mark.parametrize(
-    ("slug", "total_budget", "agency_share"),
-    [
-        ("clean", Decimal("1598948.00"), Decimal("133562.00")),
-        ("innovaspa", Decimal("1346163.00"), Decimal("139835.00")),
-        ("activehome", Decimal("49597.57"), Decimal("17790.00")),
-        ("2sokrog", Decimal("488705.06"), Decimal("89863.35")),
-        ("living-castles", Decimal("1236470.80"), Decimal("146355.00")),
-    ],
-)
-def test_each_project_has_its_total_budget_and_the_agencys_share_to_the_cent(
-    content, slug, total_budget, agency_share
+def test_a_plain_run_keeps_every_staff_edit_and_check_lists_them(
+    content, admin_client, changeform_data
 ):
+    edit_as_staff(admin_client, changeform_data)
+    before = snapshot()
+
+    output = load_content().splitlines()
+
+    assert snapshot() == before
+    assert_staff_edits_to_clean()
+    assert Pillar.objects.get(slug="kultura").colour == "#123456"
+    assert not KeyMessage.objects.filter(kind="closing_quote").exists()
+    assert re.fullmatch(
+        r"Total: \d+ \(0 created, 0 updated, 6 different, \d+ unchanged\)", output[-2]
+    )
+    assert output[-1] == (
+        "Records and links that differ from the content files, kept as they are: 6. "
+        "`manage.py load_content --check` lists them, `--update` writes the files' values."
+    )
+
+    out = StringIO()
+    with pytest.raises(
+        CommandError, match=r"^Differences between the database and the content files: 7\.$"
+    ):
+        call_command("load_content", "--check", stdout=out)
+
+    assert snapshot() == before
+    assert out.getvalue().splitlines() == [
+        "Pillar slug='kultura': colour: database '#123456', content files '#8a4b2a'",
+        "KeyMessage kind='closing_quote': not in the database; its history has it "
+        "(staff removed it)",
+        f"Project slug='clean': title_en: database '{STAFF_TITLE}', content files "
+        "'CLEAN – Technologies and open innovation for low-carbon regions'",
+        "Project slug='clean': total_budget: database 1700000.00, content files 1598948.00",
+        "Project slug='clean': municipalities: celje not linked; its history has it "
+        "(staff removed it)",
+        "Partnership project=clean organisation=alav: not in the database; its history has it "
+        "(staff removed it)",
+        f"ProjectResult project=clean kind='target' title_sl='{CONTENT_RESULT}': title_sl: "
+        f"database '{STAFF_RESULT}', content files '{CONTENT_RESULT}'",
+    ]
+
+
+def test_a_project_staff_deleted_stays_deleted_until_an_update(content, admin_client):
+    activehome = Project.objects.get(slug="activehome")
+    assert admin_client.post(admin_url(activehome, "delete"), {"post": "yes"}).status_code == 302
+    before = snapshot()
+
+    load_content()
+
+    assert snapshot() == before
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_content", "--check", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == (
+        "Project slug='activehome': not in the database; its history has it (staff removed it)"
+    )
+    assert "Partnership project=activehome organisation=raris: not in the database" in lines
+
+    load_content("--update")
+    assert Project.objects.get(slug="activehome").partnerships.count() == 4
+
+
+def test_check_says_so_when_the_database_holds_the_content(content):
+    before = snapshot()
+
+    assert load_content("--check") == (
+        "No differences: the database holds what the content files say.\n"
+    )
+    assert snapshot() == before
+
+
+def test_update_writes_the_files_values_as_one_revision_that_staff_can_revert(
+    content, admin_client, changeform_data
+):
+    edit_as_staff(admin_client, changeform_data)
+    revisions = Revision.objects.count()
+
+    output = load_content("--update")
+
+    assert (
+        "Updated: Project slug='clean': total_budget: database 1700000.00, content files "
+        "1598948.00" in output.splitlines()
+    )
+    clean = Project.objects.get(slug="clean")
+    assert clean.total_budget == Decimal("1598948.00")
+    assert clean.title_en == "CLEAN – Technologies and open innovation for low-carbon regions"
+    assert list(clean.municipalities.values_list("slug", flat=True)) == ["celje"]
+    assert clean.partnerships.filter(organisation__slug="alav").exists()
+    assert list(clean.results.filter(kind="target").values_list("title_sl", flat=True)) == [
+        CONTENT_RESULT
+    ]
+    assert Pillar.objects.get(slug="kultura").colour == "#8a4b2a"
+    assert KeyMessage.objects.filter(kind="closing_quote").exists()
+    assert load_content("--check").startswith("No differences")
+
+    assert Revision.objects.count() == revisions + 1
+    comment = Revision.objects.latest("pk").comment
+    assert comment == (
+        "Posodobljeno iz vsebinskih datotek: steber »Kultura & Ozaveščenost«: barva; "
+        "ključno sporočilo »Misel za konec«: dodano; "
+        "projekt »CLEAN«: naslov [en], skupni proračun (EUR), občine; "
+        "partnerstvo »CLEAN – ALAV«: dodano; "
+        f"rezultat projekta »{CONTENT_RESULT}«: naslov [sl]"
+    )
+    *_, staff_version, update_version = Version.objects.get_for_object(clean).order_by("pk")
+    assert update_version.revision.comment == comment
+    history = admin_client.get(admin_url(clean, "history"))
+    assert "projekt »CLEAN«: naslov [en], skupni proračun (EUR), občine" in history.text
+
+    revision_url = reverse("admin:projects_project_revision", args=[clean.pk, staff_version.pk])
+    response = admin_client.post(revision_url, changeform_data(admin_client.get(revision_url)))
+
+    assert response.status_code == 302
+    assert_staff_edits_to_clean()
+
+
+def test_an_update_that_fails_changes_nothing(content, monkeypatch):
+    with reversion.create_revision():
+        Pillar.objects.filter(slug="kultura").update(colour="#123456")
+    last = project_content.PROJECTS[-1]
+    monkeypatch.setitem(last, "total_budget", Decimal("-1.00"))
+    before = snapshot()
+    revisions = Revision.objects.count()
+
+    with pytest.raises(
+        CommandError, match=rf"^Project slug='{last['slug']}': total_budget: .* 0\.$"
+    ):
+        load_content("--update")
+
+    assert snapshot() == before
+    assert Revision.objects.count() == revisions
+
+
+def test_the_revision_comment_of_a_large_update_says_how_many_records_it_changed():
+    loader = ContentLoader(update=True)
+    loader.written = [(Municipality(pk=n, name=f"Občina {n}"), []) for n in range(22)]
+
+    with translation.override("sl"):
+        comment = loader.revision_comment()
+
+    assert comment.startswith("Posodobljeno iz vsebinskih datotek: občina »Občina 0«: dodano; ")
+    assert "»Občina 19«" in comment
+    assert "»Občina 20«" not in comment
+    assert comment.endswith("; … (vseh spremenjenih zapisov: 22)")
+
+
+def marks():
+    lead = Partnership.objects.get(project__slug="clean", role="lead")
+    primary = ProjectPillar.objects.get(project__slug="life-netopirji", is_primary=True)
+    return lead.organisation.slug, primary.pillar.slug
+
+
+def test_a_plain_run_leaves_the_marks_where_staff_put_them_and_an_update_moves_them_back(
+    content,
+):
+    with reversion.create_revision():
+        for slug, role in [("ernact", "partner"), ("anea", "lead")]:
+            partnership = Partnership.objects.get(project__slug="clean", organisation__slug=slug)
+            partnership.role = role
+            partnership.save()
+        for slug, is_primary in [("narava", False), ("kultura", True)]:
+            pillar = ProjectPillar.objects.get(project__slug="life-netopirji", pillar__slug=slug)
+            pillar.is_primary = is_primary
+            pillar.save()
+
+    load_content()
+    assert marks() == ("anea", "kultura")
+
+    load_content("--update")
+    assert marks() == ("ernact", "narava")
+
+
+def test_a_plain_run_adds_what_the_content_files_gained(content, monkeypatch):
+    clean = next(entry for entry in project_content.PROJECTS if entry["slug"] == "clean")
+    # The files now make science the project's primary pillar and add Velenje to its places.
+    monkeypatch.setitem(clean, "pillars", [("gospodarstvo", False), ("znanost", True)])
+    monkeypatch.setitem(clean, "municipalities", ["celje", "velenje"])
+
+    output = load_content().splitlines()
+
+    assert re.fullmatch(
+        r"Total: \d+ \(2 created, 0 updated, 1 different, \d+ unchanged\)", output[-2]
+    )
+    project = Project.objects.get(slug="clean")
+    assert set(project.municipalities.values_list("slug", flat=True)) == {"celje", "velenje"}
+    # Staff may have chosen the primary pillar: the run adds science without taking the mark.
+    assert list(project.project_pillars.values_list("pillar__slug", "is_primary")) == [
+        ("gospodarstvo", True),
+        ("znanost", False),
+    ]
+
+    out = StringIO()
+    with pytest.raises(
+        CommandError, match=r"^Differences between the database and the content files: 2\.$"
+    ):
+        call_command("load_content", "--check", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "ProjectPillar project=clean pillar=gospodarstvo: is_primary: database True, "
+        "content files False",
+        "ProjectPillar project=clean pillar=znanost: is_primary: database False, "
+        "content files True",
+    ]
+
+    load_content("--update")
+    assert list(project.project_pillars.values_list("pillar__slug", "is_primary")) == [
+        ("znanost", True),
+        ("gospodarstvo", False),
+    ]
+
+
+def amount(line):
+    """The amount in a line of the presentation, which writes them as `1.598.948,00`."""
+    (written,) = re.findall(r"\d{1,3}(?:\.\d{3})+,\d{2}", line)
+    return Decimal(written.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize("slug", BUDGET_LINES)
+def test_each_project_has_the_budget_and_the_agencys_share_its_slide_states(content, slug):
+    project_line, agency_line = BUDGET_LINES[slug]
     project = Project.objects.with_agency_share().get(slug=slug)
     agency = project.partnerships.get(organisation__is_agency=True)
 
-    assert str(project.total_budget) == str(total_budget)
-    assert str(agency.budget) == str(agency_share)
-    assert project.agency_share == agency_share
-
-
-def test_every_amount_written_in_the_seed_is_in_the_database(content):
-    amounts = {
-        Decimal(text.replace(".", "").replace(",", "."))
-        for text in re.findall(r"\d{1,3}(?:\.\d{3})+,\d{2}", SEED.read_text(encoding="utf-8"))
-    }
-    stored = set(Project.objects.values_list("total_budget", flat=True)) | set(
-        Partnership.objects.values_list("budget", flat=True)
-    )
-
-    assert len(amounts) == 10
-    assert amounts <= stored
+    assert str(project.total_budget) == str(amount(project_line))
+    assert str(agency.budget) == str(amount(agency_line))
+    assert project.agency_share == amount(agency_line)
 
 
 def partners(slug):
