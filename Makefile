@@ -29,7 +29,7 @@ TEST_ENV := DJANGO_DEBUG=false \
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test install lint format messages clean backup restore
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -54,6 +54,18 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
+
+# Both use the environment's settings, as the portal does (DJANGO_DEBUG=true on a developer's
+# machine). `make restore FILE=backups/….zip` asks before it replaces anything; NOINPUT=1 does not.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP)
+	@if [ -z "$(FILE)" ]; then \
+		echo "Name the backup to restore: make restore FILE=backups/regionportal-….zip" >&2; \
+		exit 1; \
+	fi
+	$(BIN)/python manage.py restore $(if $(NOINPUT),--noinput) "$(FILE)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -71,9 +71,13 @@ class BackupSummary:
     rows: dict  # model label → row count
     media_files: int
 
-    @property
-    def total_rows(self):
-        return sum(self.rows.values())
+    def counts(self):
+        """What the backup holds, in a line: "739 rows in 36 tables, 2 media files"."""
+        rows = sum(self.rows.values())
+        return (
+            f"{rows} row{'' if rows == 1 else 's'} in {len(self.rows)} tables, "
+            f"{self.media_files} media file{'' if self.media_files == 1 else 's'}"
+        )
 
 
 class PreciseJSONEncoder(DjangoJSONEncoder):

@@ -22,10 +22,7 @@ class Command(BaseCommand):
         except (BackupError, OSError) as exc:
             raise CommandError(f"No backup was written: {exc}") from exc
         self.stdout.write(str(summary.path))
-        self.stdout.write(
-            f"{summary.total_rows} rows in {len(summary.rows)} tables, "
-            f"{summary.media_files} media files."
-        )
+        self.stdout.write(f"{summary.counts()}.")
         if options["verbosity"] > 1:
             for label, rows in summary.rows.items():
                 self.stdout.write(f"  {label}: {rows}")

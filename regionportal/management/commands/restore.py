@@ -35,8 +35,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Restored {summary.path} (made {summary.created_at} on {summary.database}): "
-            f"{summary.total_rows} rows in {len(summary.rows)} tables, "
-            f"{summary.media_files} media files."
+            f"{summary.counts()}."
         )
 
     def confirmed(self, file, manifest, database):
