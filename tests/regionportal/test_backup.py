@@ -347,6 +347,8 @@ def test_refuses_a_backup_from_a_newer_schema(a_backup, folders, tmp_path):
     )
 
 
+# Committing for real: on SQLite, foreign keys are then not checked while loading, only after.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rows_that_do_not_fit_leave_the_database_as_it_was(a_backup, folders, tmp_path):
     """An intact file whose rows cannot be loaded (here a partnership of a project that is not
     in the backup): the one transaction is rolled back."""
