@@ -199,6 +199,10 @@ def _free_path(directory, stem):
     return path
 
 
+def _private(path, flags):
+    return os.open(path, flags, 0o600)
+
+
 @contextmanager
 def _consistent_snapshot(using):
     """One transaction, so that every table is read as it was at the same moment."""
@@ -216,7 +220,8 @@ def write_backup(*, directory=None, media_root=None, using=DEFAULT_DB_ALIAS):
     default) and return its summary. The file appears under its final name only once complete."""
     directory = Path(directory or settings.BACKUP_DIR)
     media_root = Path(media_root or settings.MEDIA_ROOT)
-    directory.mkdir(parents=True, exist_ok=True)
+    # A backup holds password hashes and sessions: only its owner may read it.
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     now = timezone.now().astimezone(datetime.UTC)
     path = _free_path(directory, f"regionportal-{now:%Y-%m-%dT%H%M%SZ}")
     partial = path.with_name(f".{path.name}.partial")
@@ -225,7 +230,8 @@ def write_backup(*, directory=None, media_root=None, using=DEFAULT_DB_ALIAS):
     tables = []
     try:
         with (
-            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
+            open(partial, "xb", opener=_private) as file,
+            zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive,
             _consistent_snapshot(using),
         ):
             loader = MigrationExecutor(connection).loader
@@ -540,9 +546,10 @@ def _replace_database(archive, manifest, schema, using):
     models = backed_up_models(models_apps, using)
     existing = set(connection.introspection.table_names())
     tables = [model._meta.db_table for model in models if model._meta.db_table in existing]
-    # PostgreSQL truncates no table with foreign-key checks still pending (from a migration
-    # just applied): run them now.
-    connection.check_constraints()
+    if connection.vendor == "postgresql":
+        # PostgreSQL truncates no table with foreign-key checks still pending (from a migration
+        # just applied): run them now.
+        connection.check_constraints()
     connection.ops.execute_sql_flush(
         connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     )

@@ -130,6 +130,8 @@ def test_restore_gives_back_every_row_and_media_file_of_the_backup(portal, folde
     path = written_path(output)
     assert path.parent == folders.BACKUP_DIR
     assert re.fullmatch(r"regionportal-\d{4}-\d\d-\d\dT\d{6}Z\.zip", path.name)
+    assert path.stat().st_mode & 0o777 == 0o600  # it holds password hashes
+    assert list(folders.BACKUP_DIR.iterdir()) == [path]
     total = sum(len(table) for table in rows.values())
     assert f"{total} rows in {len(rows)} tables, 2 media files." in output
     change_everything(portal, folders.MEDIA_ROOT)
