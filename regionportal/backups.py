@@ -557,7 +557,7 @@ def _replace_database(archive, manifest, schema, using):
     connection.check_constraints(table_names=tables)
     ContentType.objects.clear_cache()
     if not schema.is_current:
-        executor = _migrate(connection, MigrationExecutor(connection).loader.graph.leaf_nodes())
+        _migrate(connection, MigrationExecutor(connection).loader.graph.leaf_nodes())
         # As `migrate` does: content types and permissions of the models added since.
         emit_post_migrate_signal(verbosity=0, interactive=False, db=using)
     # The next row a table gets follows the restored ones (PostgreSQL's sequences).
