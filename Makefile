@@ -33,7 +33,7 @@ TEST_ENV := DJANGO_DEBUG=false \
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run serve test install lint format messages clean
+.PHONY: run serve test install lint format messages clean backup restore
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -69,6 +69,18 @@ test: $(STAMP)
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/python -m pytest --create-db --numprocesses $(TEST_WORKERS) --dist loadfile \
 		$(PYTEST_ARGS)
+
+# Both use the environment's settings, as the portal does (DJANGO_DEBUG=true on a developer's
+# machine). `make restore FILE=backups/….zip` asks before it replaces anything; NOINPUT=1 does not.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP)
+	@if [ -z "$(FILE)" ]; then \
+		echo "Name the backup to restore: make restore FILE=backups/regionportal-….zip" >&2; \
+		exit 1; \
+	fi
+	$(BIN)/python manage.py restore $(if $(NOINPUT),--noinput) "$(FILE)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -143,6 +143,14 @@ STORAGES = {
     },
 }
 
+# --- Uploaded media and backups -------------------------------------------------------------
+# Uploaded files live in MEDIA_ROOT; `manage.py backup` stores them, with every table, in one
+# file in BACKUP_DIR, and `manage.py restore` puts both back (regionportal/backups.py).
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+# --- end of uploaded media and backups --------------------------------------------------------
+
 LOGIN_URL = "admin:login"
 
 # Staff's two-factor login (regionportal/two_factor.py). "required": superusers and staff who
