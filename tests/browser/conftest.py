@@ -20,6 +20,8 @@ from django.test.utils import modify_settings
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from tests.database import as_migrated_afterwards
+
 # Playwright's sync API runs an event loop in the test thread; the test thread's own database
 # calls (setting up data) are still synchronous and safe. Django reads this when it checks.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -90,14 +92,9 @@ def _content(portal_server, django_db_blocker):
     """The presentation's content, committed for one test module and flushed after it."""
     with django_db_blocker.unblock():
         assert _is_test_database(), f"Not a test database: {connection.settings_dict['NAME']}"
-        as_migrated = connection.creation.serialize_db_to_string()
-        call_command("load_content", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        # As TransactionTestCase with serialized_rollback does: empty every table, then put back
-        # the rows the migrations made (the staff groups and their permissions).
-        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(as_migrated)
+        with as_migrated_afterwards():
+            call_command("load_content", stdout=StringIO())
+            yield
 
 
 @pytest.fixture
