@@ -5,6 +5,8 @@ history and a deleted record recovered from "Recover deleted …" on its list, s
 delete by staff is final.
 """
 
+from axes.admin import AccessAttemptAdmin, IsLockedOutFilter
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -73,6 +75,22 @@ class SourceDiscrepancyInline(TranslationGenericTabularInline):
     fields = ["field_label", "other_value", "source", "note"]
     autocomplete_fields = ["source"]
     extra = 0
+
+
+class LoginAttemptAdmin(AccessAttemptAdmin):
+    """Failed logins by username, address and browser; a superuser deletes rows to lift a lockout.
+
+    Without axes' per-row "attempts remaining" and its "locked out" filter: they compare one
+    row's failures with the username's limit, while a lockout adds up every row of a username
+    or of an address (regionportal.logins.LockoutHandler).
+    """
+
+    list_display = [name for name in AccessAttemptAdmin.list_display if name != "status"]
+    list_filter = [item for item in AccessAttemptAdmin.list_filter if item is not IsLockedOutFilter]
+
+
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, LoginAttemptAdmin)
 
 
 @admin.register(Source)
@@ -196,4 +214,31 @@ DJANGO_ADMIN_MESSAGES = (
     gettext_noop("Popup closing…"),
     gettext_noop("Logout"),
     gettext_noop("Forgotten your login credentials?"),
+)
+
+# django-axes has no Slovenian catalogue; naming the wording of its admin pages here puts it into
+# the portal's own.
+AXES_MESSAGES = (
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Access lock out"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Session key hash (sha256)"),
 )
