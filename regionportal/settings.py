@@ -180,6 +180,10 @@ AXES_CLIENT_IP_CALLABLE = "regionportal.logins.client_address"
 AXES_SENSITIVE_PARAMETERS = []
 # Every failed login stays in the admin (Access failures), not only the running counts.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# A staff session ends 8 hours after login and when the browser closes: a login left open on a
+# shared or lost computer does not stay open for the default two weeks.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # The read-only JSON API at /api/v1/ (regionportal/api_urls.py).
 REST_FRAMEWORK = {

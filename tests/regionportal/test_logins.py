@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.sessions.models import Session
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -281,3 +282,30 @@ def test_the_address_of_a_login(settings, proxy_count, meta, address):
     settings.TRUSTED_PROXY_COUNT = proxy_count
     request = RequestFactory().post(LOGIN_URL, **meta)
     assert client_address(request) == address
+
+
+@pytest.mark.django_db
+def test_a_staff_session_ends_with_the_browser_and_after_eight_hours(client, staff, settings):
+    logged_in_at = timezone.now()
+    response = log_in(client, "urska", PASSWORD)
+    assert response.status_code == 302
+
+    # A browser-session cookie: the browser forgets it when it closes.
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == ""
+    assert cookie["expires"] == ""
+
+    session = Session.objects.get(session_key=cookie.value)
+    expected_end = logged_in_at + datetime.timedelta(hours=8)
+    assert abs(session.expire_date - expected_end) < datetime.timedelta(minutes=1)
+
+    with mock.patch(
+        "django.utils.timezone.now", return_value=expected_end - datetime.timedelta(minutes=1)
+    ):
+        assert client.get(reverse("admin:index")).status_code == 200
+    with mock.patch(
+        "django.utils.timezone.now", return_value=expected_end + datetime.timedelta(minutes=1)
+    ):
+        response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN_URL)
