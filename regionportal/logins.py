@@ -13,6 +13,7 @@ from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cache_timeout, get_client_str, get_client_username, get_cool_off
 from axes.models import AccessAttempt
+from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -74,20 +75,29 @@ class LockoutHandler(AxesDatabaseHandler):
         return max(totals["of_username"], address_failures_scaled)
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
-        # Axes writes nothing for an attempt it refused (so that it does not extend the
-        # lockout); the log still records it.
-        if request is not None and request.axes_locked_out:
-            logger.warning(
-                "AXES: Refused login while locked out by %s.",
-                get_client_str(
-                    get_client_username(request, credentials),
-                    request.axes_ip_address,
-                    request.axes_user_agent,
-                    request.axes_path_info,
-                    request,
-                ),
-            )
-        super().user_login_failed(sender, credentials, request, **kwargs)
+        """Record a failed login; log a refused one and write nothing for it.
+
+        For a refused attempt axes writes no failure (so that it does not extend the lockout)
+        but still deletes expired attempts first: a database write for every refused guess.
+        """
+        if request is None or not request.axes_locked_out:
+            super().user_login_failed(sender, credentials, request, **kwargs)
+            return
+        username = get_client_username(request, credentials)
+        logger.warning(
+            "AXES: Refused login while locked out by %s.",
+            get_client_str(
+                username,
+                request.axes_ip_address,
+                request.axes_user_agent,
+                request.axes_path_info,
+                request,
+            ),
+        )
+        request.axes_credentials = credentials
+        user_locked_out.send(
+            "axes", request=request, username=username, ip_address=request.axes_ip_address
+        )
 
 
 def lockout_message(request):

@@ -10,7 +10,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -170,6 +172,22 @@ def test_a_refused_attempt_costs_no_password_hash(client, staff):
         hasher_calls.reset_mock()
         assert_locked_out(log_in(client, "nobody-else", "wrong", address="10.0.0.2"))
     hasher_calls.assert_not_called()
+
+
+@pytest.mark.django_db
+def test_a_refused_attempt_writes_nothing(client, staff):
+    for _ in range(5):
+        log_in(client, "urska", "wrong")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert_locked_out(log_in(client, "urska", PASSWORD))
+    writes = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+    assert len(queries) <= 3
 
 
 @pytest.mark.django_db
