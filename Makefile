@@ -29,7 +29,7 @@ TEST_ENV := DJANGO_DEBUG=false \
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test install lint format messages clean bench-logins
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -54,6 +54,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/python -m pytest --create-db $(PYTEST_ARGS)
+
+# Public pages' latency alone and with 8 password guessers (prints figures; takes a few minutes).
+bench-logins: $(STAMP)
+	$(BIN)/python tests/benchmarks/login_guessers.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
