@@ -33,7 +33,7 @@ TEST_ENV := DJANGO_DEBUG=false \
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run serve test install lint format messages clean backup restore
+.PHONY: run serve test install lint format messages clean backup restore bench-logins
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -81,6 +81,10 @@ restore: $(STAMP)
 		exit 1; \
 	fi
 	$(BIN)/python manage.py restore $(if $(NOINPUT),--noinput) "$(FILE)"
+
+# Public pages' latency alone and with 8 password guessers (prints figures; takes a few minutes).
+bench-logins: $(STAMP)
+	$(BIN)/python tests/benchmarks/login_guessers.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ from regionportal.admin import (
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
+    calendar_year,
 )
 from regionportal.formatting import format_money, format_period
 
@@ -192,9 +193,10 @@ class StartYearFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        if not self.value().isdigit():
+        year = calendar_year(self.value())
+        if year is None:
             return queryset.none()  # a hand-edited address, not one of the offered years
-        return queryset.filter(start_date__year=self.value())
+        return queryset.filter(start_date__year=year)
 
 
 class ProjectForm(ConstraintErrorsOnFieldsForm):

@@ -5,8 +5,14 @@ history and a deleted record recovered from "Recover deleted …" on its list, s
 delete by staff is final.
 """
 
+import datetime
+
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin, IsLockedOutFilter
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -55,13 +61,63 @@ class ConstraintErrorsOnFieldsForm(forms.ModelForm):
                     self.add_error(field if field in self.fields else None, error)
 
 
-class PortalAdmin(VersionAdmin):
+def calendar_year(value):
+    """The year that a list's address names, or None for one that names no year to look up.
+
+    ASCII digits only (str.isdigit() also takes "²", which int() refuses), and not the first
+    or last year of the calendar: a year's range ends at the next year, and a time zone can
+    shift its first moment into the year before.
+    """
+    if value.isascii() and value.isdigit() and datetime.MINYEAR < int(value) < datetime.MAXYEAR:
+        return int(value)
+    return None
+
+
+class PortalChangeList(ChangeList):
+    """The admin list, which ignores ("?e=1") an address whose filters it cannot look up.
+
+    Django does so for a filter value it cannot read, but it answered 500 to a NUL character
+    in a text filter (PostgreSQL cannot hold one), to a date hierarchy's year of 9999, whose
+    next year is outside the calendar, and to a year, month or day too large for a C integer.
+    """
+
+    def get_filters(self, request):
+        if any(
+            "\x00" in name or any("\x00" in value for value in values)
+            for name, values in request.GET.lists()
+        ):
+            raise IncorrectLookupParameters("A NUL character is in no value to look up.")
+        if self.date_hierarchy and not self.date_in_calendar(request.GET):
+            raise IncorrectLookupParameters("The date hierarchy's date is not in the calendar.")
+        return super().get_filters(request)
+
+    def date_in_calendar(self, params):
+        year, month, day = (
+            params.get(f"{self.date_hierarchy}__{part}") for part in ("year", "month", "day")
+        )
+        if year is None:
+            return True  # no date asked for; Django leaves a month or day alone then
+        month_and_day_readable = all(
+            part is None or (part.isascii() and part.isdigit() and len(part) <= 2)
+            for part in (month, day)
+        )
+        return calendar_year(year) is not None and month_and_day_readable
+
+
+class PortalChangeListMixin:
+    """For every admin of the portal, its own and those of the apps it uses."""
+
+    def get_changelist(self, request, **kwargs):
+        return PortalChangeList
+
+
+class PortalAdmin(PortalChangeListMixin, VersionAdmin):
     """An admin whose every change is kept in the history."""
 
     form = ConstraintErrorsOnFieldsForm
 
 
-class TranslatedPortalAdmin(VersionAdmin, TranslationAdmin):
+class TranslatedPortalAdmin(PortalChangeListMixin, VersionAdmin, TranslationAdmin):
     """An admin of a model with Slovenian and English fields, with history.
 
     Not the tabbed variant: it loads jQuery UI from a CDN, which the portal's CSP forbids.
@@ -78,6 +134,35 @@ class SourceDiscrepancyInline(TranslationGenericTabularInline):
     fields = ["field_label", "other_value", "source", "note"]
     autocomplete_fields = ["source"]
     extra = 0
+
+
+class LoginAttemptAdmin(PortalChangeListMixin, AccessAttemptAdmin):
+    """Failed logins by username, address and browser; a superuser deletes rows to lift a lockout.
+
+    Without axes' per-row "attempts remaining" and its "locked out" filter: they compare one
+    row's failures with the username's limit, while a lockout adds up every row of a username
+    or of an address (regionportal.logins.LockoutHandler).
+    """
+
+    list_display = [name for name in AccessAttemptAdmin.list_display if name != "status"]
+    list_filter = [item for item in AccessAttemptAdmin.list_filter if item is not IsLockedOutFilter]
+
+
+class LoginFailureLogAdmin(PortalChangeListMixin, AccessFailureLogAdmin):
+    """Every failed login, kept after its lockout has ended."""
+
+
+class LoginLogAdmin(PortalChangeListMixin, AccessLogAdmin):
+    """Every successful login and its logout."""
+
+
+for model, model_admin in [
+    (AccessAttempt, LoginAttemptAdmin),
+    (AccessFailureLog, LoginFailureLogAdmin),
+    (AccessLog, LoginLogAdmin),
+]:
+    admin.site.unregister(model)
+    admin.site.register(model, model_admin)
 
 
 @admin.register(Source)
@@ -253,4 +338,31 @@ DJANGO_ADMIN_MESSAGES = (
     gettext_noop("Popup closing…"),
     gettext_noop("Logout"),
     gettext_noop("Forgotten your login credentials?"),
+)
+
+# django-axes has no Slovenian catalogue; naming the wording of its admin pages here puts it into
+# the portal's own.
+AXES_MESSAGES = (
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Access lock out"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Session key hash (sha256)"),
 )

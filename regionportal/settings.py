@@ -6,6 +6,7 @@ defaults (no secret key, no allowed hosts).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Failed staff logins and lockouts (see "Staff logins" below).
+    "axes",
     "regionportal",
     "pillars",
     "funding",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "reversion.middleware.RevisionMiddleware",
     # A PDF address on a server without Pango answers with a 503 page (regionportal/pdf.py).
     "regionportal.pdf.PdfUnavailableMiddleware",
+    # Last, as axes documents: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regionportal.urls"
@@ -107,6 +112,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers write at once (failed logins are recorded): a transaction takes SQLite's
+    # write lock when it begins and waits for it, rather than failing "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -163,6 +174,35 @@ if STAFF_2FA not in {"required", "optional"}:
     )
 # The name an authenticator app shows beside the staff member's username.
 OTP_TOTP_ISSUER = "RASR portal"
+# --- Staff logins: lockout after failed logins (django-axes) and session length ---
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username or address before ModelBackend hashes a password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A username is locked after 5 failed logins from any address, an address after 20 for any
+# usernames (regionportal.logins.LockoutHandler gives each parameter its own limit).
+AXES_HANDLER = "regionportal.logins.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# The 15 minutes run from the lockout: a refused attempt neither extends it nor is written down.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The admin's login page with the message in the staff's language, not a bare text page.
+AXES_LOCKOUT_CALLABLE = "regionportal.logins.lockout_response"
+# Behind N reverse proxies the client is the Nth address from the right in X-Forwarded-For;
+# 0 (no proxy) uses the connection's address, so a client cannot claim another.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "regionportal.logins.client_address"
+# Log lines name the username and address (axes masks both by default); never the password.
+AXES_SENSITIVE_PARAMETERS = []
+# Every failed login stays in the admin (Access failures), not only the running counts.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# A staff session ends 8 hours after login and when the browser closes: a login left open on a
+# shared or lost computer does not stay open for the default two weeks.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # The read-only JSON API at /api/v1/ (regionportal/api_urls.py).
 REST_FRAMEWORK = {
@@ -289,7 +329,9 @@ if os.environ.get("REDIS_URL"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The time on every line: failed and refused logins are read from the log.
+    "formatters": {"timed": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "timed"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # WeasyPrint logs each step of every PDF it builds at INFO; its warnings still show.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
