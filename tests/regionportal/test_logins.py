@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from regionportal.logins import client_address
 from tests.factories import make_user
+from tests.staff import log_in_verified
 
 LOGIN_URL = reverse("admin:login")
 PASSWORD = "the-right-password"
@@ -30,12 +31,6 @@ LOCKED_EN = (
     "temporarily disabled; try again in 15 minutes."
 )
 WRONG_PASSWORD_SL = "in geslo za račun osebja."
-
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    # Production's hasher takes most of a second per password; these tests try dozens.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -144,6 +139,7 @@ def test_a_successful_login_before_the_limit_lets_in_and_keeps_the_count(client,
 
 @pytest.mark.django_db
 def test_a_refused_attempt_costs_no_password_hash(client, staff):
+    # The tests hash with MD5 (tests/conftest.py): its calls are the ones counted.
     hasher_calls = mock.Mock()
     original_verify, original_encode = MD5PasswordHasher.verify, MD5PasswordHasher.encode
 
@@ -239,8 +235,7 @@ def test_a_superuser_sees_and_lifts_a_lockout_in_the_admin(client, staff):
         log_in(client, "urska", "wrong")
     assert_locked_out(log_in(client, "urska", PASSWORD))
 
-    admin_client = type(client)()
-    admin_client.force_login(make_user(is_superuser=True))
+    admin_client = log_in_verified(type(client)(), make_user(is_superuser=True))
     changelist = reverse("admin:axes_accessattempt_changelist")
     response = admin_client.get(changelist, HTTP_ACCEPT_LANGUAGE="sl")
     assert response.status_code == 200
