@@ -86,18 +86,15 @@ def open_page(page, problems, site, name, language, path, status):
         expect(page.locator(SHOWS[name]).first).to_be_visible()
 
 
+# One test for both checks: a page is opened once (and axe-core's run is the costly part).
 @pytest.mark.parametrize(("name", "language", "path", "status"), CASES)
-def test_no_accessibility_violations(page, page_problems, site, axe, name, language, path, status):
+def test_no_accessibility_violations_and_fits_a_phone(
+    page, page_problems, site, axe, screenshot, name, language, path, status
+):
     open_page(page, page_problems, site, name, language, path, status)
     count, report = axe_violations(axe, page)
     assert count == 0, f"axe-core on /{language}{path}:\n{report}"
 
-
-@pytest.mark.parametrize(("name", "language", "path", "status"), CASES)
-def test_fits_a_phone_and_screenshots(
-    page, page_problems, site, screenshot, name, language, path, status
-):
-    open_page(page, page_problems, site, name, language, path, status)
     screenshot(f"{language}-{name}", DESKTOP["width"])
     screenshot(f"{language}-{name}", PHONE_WIDTH)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
