@@ -174,6 +174,7 @@ if STAFF_2FA not in {"required", "optional"}:
     )
 # The name an authenticator app shows beside the staff member's username.
 OTP_TOTP_ISSUER = "RASR portal"
+
 # --- Staff logins: lockout after failed logins (django-axes) and session length ---
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username or address before ModelBackend hashes a password.

@@ -1,12 +1,12 @@
 """How much password guessers slow the public pages down: a benchmark that prints its figures.
 
 Not a test (pytest does not collect it): `make bench-logins` runs it. It serves the portal under
-production settings on a free port of 127.0.0.1, with gunicorn when the venv has it (as many
-workers as WEB_CONCURRENCY says, default 2 × cores + 1) or with runserver otherwise, on a
-throw-away SQLite database that holds the whole content. It measures the latency of the public
-pages alone, then again while 8 guessers post wrong passwords to the admin's login page, and
-prints the median and 95th percentile of both and their ratio. Every loop is bounded in count
-and time; every request goes to 127.0.0.1; the server is stopped at the end.
+production settings on a free port of 127.0.0.1, with gunicorn as `make serve` runs it (as many
+workers as WEB_CONCURRENCY says, default 2 × cores + 1), on a throw-away SQLite database that
+holds the whole content. It measures the latency of the public pages alone, then again while 8
+guessers post wrong passwords to the admin's login page, and prints the median and 95th
+percentile of both and their ratio. Every loop is bounded in count and time; every request goes
+to 127.0.0.1; the server is stopped at the end.
 
 The guessers come from 127.0.0.1, as a guesser without a botnet does; a second round gives each
 guesser an address of its own through X-Forwarded-For (the server then trusts one proxy), as
@@ -14,7 +14,6 @@ guessers behind different addresses would.
 """
 
 import http.client
-import importlib.util
 import multiprocessing
 import os
 import re
@@ -90,21 +89,16 @@ class Portal:
         """Serve, trusting X-Forwarded-For from that many proxies, once the lockouts of an
         earlier round are cleared."""
         self.manage("axes_reset")
-        env = {**self.env, "DJANGO_TRUSTED_PROXY_COUNT": str(trusted_proxies)}
-        if importlib.util.find_spec("gunicorn") is None:
-            self.server = "runserver"
-            command = ["manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"]
-        else:
-            workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
-            self.server = f"gunicorn, {workers} workers"
-            command = [
-                "-m",
-                "gunicorn",
-                "regionportal.wsgi",
-                f"--bind=127.0.0.1:{self.port}",
-                f"--workers={workers}",
-                "--log-level=warning",
-            ]
+        workers = os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1))
+        env = {
+            **self.env,
+            "DJANGO_TRUSTED_PROXY_COUNT": str(trusted_proxies),
+            "WEB_CONCURRENCY": workers,
+            "PORT": str(self.port),
+        }
+        # As `make serve` runs it; the access log (standard output) is not kept.
+        self.server = f"gunicorn, {workers} workers"
+        command = ["-m", "gunicorn", "--config=regionportal/gunicorn.conf.py"]
         self.process = subprocess.Popen(
             [sys.executable, *command],
             cwd=BASE_DIR,
