@@ -3,8 +3,9 @@
 # make and a Python >= 3.12.
 
 PORT ?= 8000
-# Test processes: one per core. A whole test file runs in one of them, so that the content a
-# module loads once is loaded once. TEST_WORKERS=0 runs the tests in this process.
+# Test processes: one per core. Each takes the next test when it is free (a module's content is
+# then loaded once in each process that runs one of its tests, a few seconds, against minutes of
+# idle cores when whole files are dealt out). TEST_WORKERS=0 runs the tests in this process.
 TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
@@ -67,7 +68,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) $(BIN)/python -m pytest --create-db --numprocesses $(TEST_WORKERS) --dist loadfile \
+	$(TEST_ENV) $(BIN)/python -m pytest --create-db --numprocesses $(TEST_WORKERS) --dist worksteal \
 		$(PYTEST_ARGS)
 
 # Both use the environment's settings, as the portal does (DJANGO_DEBUG=true on a developer's
