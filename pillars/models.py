@@ -2,12 +2,56 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Sum
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from regionportal.models import SourcedModel
+
+HEX_COLOUR = RegexValidator(
+    r"\A#[0-9a-fA-F]{6}\Z",
+    message=_("Enter a hex colour: # and six digits 0–9 or letters a–f, e.g. #2f6b3a."),
+    code="invalid_colour",
+)
+
+
+def _relative_luminance(hex_colour):
+    """WCAG 2.1's relative luminance of a #rrggbb colour."""
+    channels = []
+    for start in (1, 3, 5):
+        value = int(hex_colour[start : start + 2], 16) / 255
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+# A pillar's colour is the background of white text (its badges and chart bars): WCAG 2.1 AA
+# asks for 4.5:1.
+MINIMUM_CONTRAST_WITH_WHITE = 4.5
+
+
+def validate_contrast_with_white(value):
+    if not HEX_COLOUR.regex.fullmatch(value or ""):
+        return  # the format's own validator says what is wrong
+    contrast = 1.05 / (_relative_luminance(value) + 0.05)
+    if contrast < MINIMUM_CONTRAST_WITH_WHITE:
+        raise ValidationError(
+            _(
+                "White text on %(colour)s has a contrast of %(contrast)s:1; choose a darker "
+                "colour (at least %(minimum)s:1)."
+            ),
+            code="low_contrast",
+            params={
+                "colour": value,
+                # Rounded here: number_format cuts a float's decimals off.
+                "contrast": number_format(Decimal(f"{contrast:.1f}")),
+                "minimum": number_format(Decimal(f"{MINIMUM_CONTRAST_WITH_WHITE:.1f}")),
+            },
+        )
 
 
 class PillarQuerySet(models.QuerySet):
@@ -50,7 +94,11 @@ class Pillar(SourcedModel):
         help_text=_("What the agency already does under this pillar."),
     )
     colour = models.CharField(
-        _("colour"), max_length=7, default="#2f6b3a", help_text=_("A hex colour, e.g. #2f6b3a.")
+        _("colour"),
+        max_length=7,
+        default="#2f6b3a",
+        validators=[HEX_COLOUR, validate_contrast_with_white],
+        help_text=_("A hex colour dark enough for white text on it, e.g. #2f6b3a."),
     )
 
     objects = PillarQuerySet.as_manager()

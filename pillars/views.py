@@ -1,8 +1,12 @@
 """The pillars and the 2030/50 vision."""
 
+import hashlib
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -99,6 +103,11 @@ class VisionView(TemplateView):
         return context
 
 
+# Every page links the colours: browsers keep them for a few minutes, so that a colour staff
+# change shows within that time, and then ask again, answered 304 while they are the same.
+COLOURS_MAX_AGE = 5 * 60
+
+
 @require_GET
 def pillar_colours_css(request):
     """Each pillar's colour as a CSS class: the colours are content that staff edit."""
@@ -106,4 +115,9 @@ def pillar_colours_css(request):
         f".pillar--{pillar.slug} {{ --pillar-colour: {pillar.colour}; }}"
         for pillar in Pillar.objects.only("slug", "colour")
     ]
-    return HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
+    css = "\n".join(rules) + "\n"
+    etag = quote_etag(hashlib.sha256(css.encode()).hexdigest()[:32])
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=COLOURS_MAX_AGE)
+    return get_conditional_response(request, etag=etag, response=response)
