@@ -1,9 +1,9 @@
 """The API's programmes: the sources of the projects' money."""
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
-from regionportal.api import (
+from regionportal.base.api import (
     CodeLabelField,
     MoneyField,
     OptionalTextField,
@@ -11,7 +11,6 @@ from regionportal.api import (
     PageUrlsField,
     TranslatedField,
     api_url,
-    read_only_api,
 )
 
 from .models import Programme
@@ -60,15 +59,3 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "url",
             "page_url",
         ]
-
-
-@read_only_api(ProgrammeSerializer)
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
-    """Funding programmes by kind, with the number of their published projects and the sums
-    of those projects' budgets and of the agency's shares."""
-
-    serializer_class = ProgrammeSerializer
-    lookup_field = "slug"
-
-    def get_queryset(self):
-        return Programme.objects.with_project_sums().in_kind_order()

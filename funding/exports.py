@@ -1,9 +1,9 @@
-"""What the download of the development agreement's projects holds (regionportal.exporting
+"""What the download of the development agreement's projects holds (regionportal.base.exporting
 writes it)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.exporting import Column, Export, Kind
+from regionportal.base.exporting import Column, Export, Kind
 
 
 def _municipalities(attribute):

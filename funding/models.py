@@ -1,97 +1,24 @@
 """The money behind the projects: programmes, the regional development agreement, the
 2021–2027 perspective and the agency's record in European projects."""
 
-from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.models import Municipality, SourceDiscrepancy, SourcedModel
-
-MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
-
-
-class DatePrecision(models.TextChoices):
-    """How much of a date the source gives: only the year, the month, or the day."""
-
-    YEAR = "year", _("Year")
-    MONTH = "month", _("Month")
-    DAY = "day", _("Day")
+from regionportal.base.fields import MONEY, DatePrecision
+from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 
 
 class ProgrammeQuerySet(models.QuerySet):
-    def with_project_sums(self):
-        """Annotate each programme's number of published projects, the sum of their total
-        budgets and the sum of the agency's shares in them, each summed in the database."""
-        # The projects app imports this one, so its models are looked up at call time.
-        project_model = apps.get_model("projects", "Project")
-        partnership_model = apps.get_model("projects", "Partnership")
-        money = models.DecimalField(max_digits=14, decimal_places=2)
-        projects = (
-            project_model.objects.published()
-            .filter(programme=OuterRef("pk"))
-            .order_by()
-            .values("programme")
-        )
-        agency_budgets = (
-            partnership_model.objects.filter(
-                project__programme=OuterRef("pk"),
-                project__is_published=True,
-                organisation__is_agency=True,
-            )
-            .order_by()
-            .values("project__programme")
-        )
-        return self.annotate(
-            project_count=Coalesce(
-                Subquery(projects.annotate(count=Count("pk")).values("count")), 0
-            ),
-            total_budget=Subquery(
-                projects.annotate(total=Sum("total_budget")).values("total"), output_field=money
-            ),
-            agency_share=Subquery(
-                agency_budgets.annotate(total=Sum("budget")).values("total"), output_field=money
-            ),
-        )
-
-    def with_published_projects(self):
-        """Prefetch each programme's published projects, with the agency's share, as
-        `published_projects`."""
-        project_model = apps.get_model("projects", "Project")
-        return self.prefetch_related(
-            Prefetch(
-                "projects",
-                queryset=project_model.objects.published()
-                .with_agency_share()
-                .order_by("-start_date", "acronym"),
-                to_attr="published_projects",
-            )
-        )
-
     def in_kind_order(self):
         """By kind in the order of the kinds' choices, then as staff ordered them."""
         kinds = [When(kind=kind, then=Value(index)) for index, kind in enumerate(Programme.Kind)]
         return self.order_by(Case(*kinds, default=Value(len(kinds))), "order", "name")
 
-    def funding_or_not_only_potential(self):
-        """Programmes proper: those that fund a published project or that the presentation
-        does not name only as a possible source of money."""
-        return self.filter(Q(is_listed_as_potential=False) | Q(project_count__gt=0))
-
-    def for_index_page(self):
-        return (
-            self.with_project_sums()
-            .funding_or_not_only_potential()
-            .with_published_projects()
-            .in_kind_order()
-        )
-
     def for_detail_page(self):
-        return self.select_related("source").with_project_sums().with_published_projects()
+        return self.select_related("source")
 
     def potential_sources(self):
         return self.filter(is_listed_as_potential=True).order_by("order", "name")

@@ -1,60 +1,21 @@
-"""Programmes, the regional development agreement and the 2021–2027 perspective."""
+"""The regional development agreement and the 2021–2027 perspective. The funding page and the
+programmes' pages, which show projects, are put together in the site layer
+(regionportal.site.funding_pages)."""
 
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 
-from regionportal import exporting
-from regionportal.charts import BarChart, ChartItem
+from regionportal.base import exporting
 
 from .exports import AgreementProjectExport
-from .models import AgreementProject, DevelopmentAgreement, FinancialPerspective, Programme
+from .models import AgreementProject, DevelopmentAgreement, FinancialPerspective
 
 
-def _funding_crumbs():
+def funding_crumbs():
     return [(_("Funding"), reverse("funding:index"))]
-
-
-class FundingIndexView(TemplateView):
-    template_name = "funding/index.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        programmes = list(Programme.objects.for_index_page())
-        context["programmes"] = programmes
-        context["potential_sources"] = Programme.objects.potential_sources()
-        context["budget_chart"] = BarChart(
-            chart_id="budget-by-programme",
-            title=_("Total budget of the projects by programme"),
-            description=_(
-                "A bar chart of the summed total budgets of the published projects of each "
-                "programme. The table below gives the same figures."
-            ),
-            label_heading=_("Programme"),
-            value_heading=_("Total budget of its projects"),
-            items=[
-                ChartItem(programme.name, programme.total_budget, url=programme.get_absolute_url())
-                for programme in programmes
-                if programme.project_count
-            ],
-            money=True,
-        )
-        return context
-
-
-class ProgrammeDetailView(DetailView):
-    template_name = "funding/programme.html"
-    context_object_name = "programme"
-
-    def get_queryset(self):
-        return Programme.objects.for_detail_page()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = _funding_crumbs()
-        return context
 
 
 class AgreementView(TemplateView):
@@ -64,7 +25,7 @@ class AgreementView(TemplateView):
         context = super().get_context_data(**kwargs)
         agreement = DevelopmentAgreement.objects.for_agreement_page().first()
         context["agreement"] = agreement
-        context["breadcrumbs"] = _funding_crumbs()
+        context["breadcrumbs"] = funding_crumbs()
         if agreement:
             # The role is stored one task to a line.
             context["agency_tasks"] = [
@@ -97,5 +58,5 @@ class PerspectiveView(TemplateView):
             .order_by("-period")
             .first()
         )
-        context["breadcrumbs"] = _funding_crumbs()
+        context["breadcrumbs"] = funding_crumbs()
         return context

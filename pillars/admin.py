@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from regionportal.admin import ConstraintErrorsOnFieldsForm, TranslatedPortalAdmin
+from regionportal.base.admin import ConstraintErrorsOnFieldsForm, TranslatedPortalAdmin
 
 from .models import KeyMessage, Pillar, PotentialExample, VisionGoal
 

@@ -1,16 +1,14 @@
 """The API's pillars and vision goals."""
 
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
-from regionportal.api import (
+from regionportal.base.api import (
     MoneyField,
     OptionalTextField,
     PageUrlsField,
     TranslatedField,
     api_url,
-    read_only_api,
 )
 
 from .models import Pillar, VisionGoal
@@ -48,17 +46,6 @@ class PillarSerializer(serializers.ModelSerializer):
             "url",
             "page_url",
         ]
-
-
-@read_only_api(PillarSerializer)
-class PillarViewSet(viewsets.ReadOnlyModelViewSet):
-    """The four pillars of the integral green region, in their order."""
-
-    serializer_class = PillarSerializer
-    lookup_field = "slug"
-
-    def get_queryset(self):
-        return Pillar.objects.for_list_page().order_by("order", "pk")
 
 
 class IndicatorValueSerializer(serializers.Serializer):
@@ -154,17 +141,3 @@ class VisionGoalSerializer(serializers.ModelSerializer):
 
     def get_latest(self, goal) -> IndicatorValueSerializer(allow_null=True):
         return self._value(goal.latest_value, goal.latest_year)
-
-
-@read_only_api(VisionGoalSerializer)
-class VisionGoalViewSet(viewsets.ReadOnlyModelViewSet):
-    """The goals of the 2030/50 vision by pillar (the region as a whole last) and horizon."""
-
-    serializer_class = VisionGoalSerializer
-    lookup_field = "slug"
-
-    def get_queryset(self):
-        # for_vision_page() orders by pillar, horizon and order; the key makes it total.
-        return VisionGoal.objects.for_vision_page().order_by(
-            F("pillar__order").asc(nulls_last=True), "horizon", "order", "pk"
-        )

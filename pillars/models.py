@@ -5,12 +5,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.models import SourcedModel
+from regionportal.base.models import SourcedModel
 
 HEX_COLOUR = RegexValidator(
     r"\A#[0-9a-fA-F]{6}\Z",
@@ -55,18 +55,6 @@ def validate_contrast_with_white(value):
 
 
 class PillarQuerySet(models.QuerySet):
-    def with_primary_budget(self):
-        """Annotate the number and the summed total budget of the published projects whose
-        primary pillar each pillar is (a project counts under its primary pillar only)."""
-        primary = Q(project_pillars__is_primary=True, project_pillars__project__is_published=True)
-        return self.annotate(
-            primary_project_count=Count("project_pillars", filter=primary),
-            primary_budget=Sum("project_pillars__project__total_budget", filter=primary),
-        )
-
-    def for_list_page(self):
-        return self.with_primary_budget()
-
     def for_detail_page(self):
         return self.select_related("source").prefetch_related(
             "examples",
@@ -180,17 +168,9 @@ class KeyMessage(SourcedModel):
 
 class VisionGoalQuerySet(models.QuerySet):
     def for_vision_page(self):
-        """Goals by pillar (the region as a whole last), then horizon, each with the published
-        projects that serve it."""
-        # projects.models imports this module, so the Project model is imported here.
-        from projects.models import Project
-
-        return (
-            self.select_related("pillar")
-            .prefetch_related(
-                Prefetch("projects", queryset=Project.objects.published().order_by("acronym"))
-            )
-            .order_by(F("pillar__order").asc(nulls_last=True), "horizon", "order")
+        """Goals by pillar (the region as a whole last), then horizon."""
+        return self.select_related("pillar").order_by(
+            F("pillar__order").asc(nulls_last=True), "horizon", "order"
         )
 
 

@@ -5,13 +5,13 @@ from django_countries import countries
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from regionportal.admin import (
+from regionportal.base.admin import (
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
     calendar_year,
 )
-from regionportal.formatting import format_money, format_period
+from regionportal.base.formatting import format_money, format_period
 
 from .models import (
     Organisation,

@@ -8,7 +8,7 @@ from rest_framework import serializers, viewsets
 
 from funding.models import Programme
 from pillars.models import VisionGoal
-from regionportal.api import (
+from regionportal.base.api import (
     CodeLabelField,
     CountryField,
     MoneyField,

@@ -2,7 +2,7 @@
 
 Codes stand beside their labels (a country's ISO code beside its name in the page's language, a
 status's code beside its label), so that a program can read the codes and a person the labels.
-regionportal.exporting writes them as CSV, XLSX or JSON.
+regionportal.base.exporting writes them as CSV, XLSX or JSON.
 """
 
 from decimal import Decimal
@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from regionportal.exporting import Column, Export, Kind, date_of
-from regionportal.formatting import rounded
+from regionportal.base.exporting import Column, Export, Kind, date_of
+from regionportal.base.formatting import rounded
 
 from .filters import name_sort_key
 from .models import Partnership

@@ -9,7 +9,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from pillars.models import Pillar
-from regionportal.models import Municipality
+from regionportal.base.models import Municipality
 
 from .models import Project
 

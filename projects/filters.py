@@ -18,7 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from funding.models import Programme
 from pillars.models import Pillar
-from regionportal.models import Municipality
+from regionportal.base.models import Municipality
 
 from .models import Organisation, Project
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import connections, models
+from django.db import models
 from django.db.models import (
     Case,
     Count,
@@ -22,25 +22,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from funding.models import MONEY, DatePrecision, Programme
+from funding.models import Programme
 from pillars.models import Pillar, VisionGoal
-from regionportal.models import Municipality, SourceDiscrepancy, SourcedModel
-
-
-def _text_matches(queryset, fields, text):
-    """Rows where any of the fields contains the text, ignoring case.
-
-    SQLite's LIKE folds only ASCII letters, so there the text is also tried lower-case, upper-case
-    and capitalised: "ŠTUDIJSKI" and "študijski" then both find "Študijski krožki".
-    """
-    variants = {text}
-    if connections[queryset.db].vendor == "sqlite":
-        variants |= {text.lower(), text.upper(), text.capitalize()}
-    condition = Q()
-    for field in fields:
-        for variant in variants:
-            condition |= Q(**{f"{field}__icontains": variant})
-    return queryset.filter(condition)
+from regionportal.base.aggregates import subquery_count, subquery_sum
+from regionportal.base.fields import MONEY, DatePrecision, money_field
+from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
+from regionportal.base.text import matching as text_matching
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -73,8 +60,9 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
     def matching(self, text):
-        """Organisations whose name (either), acronym or city contains the text."""
-        return _text_matches(self, ["name", "name_en", "acronym", "city"], text)
+        """Organisations whose names, acronym and city contain every word of the text (see
+        regionportal.base.text.matching)."""
+        return text_matching(self, ["name", "name_en", "acronym", "city"], text)
 
     def countries(self):
         """The distinct country codes of these organisations."""
@@ -175,7 +163,7 @@ class ProjectQuerySet(models.QuerySet):
             # The output field keeps the two decimal places on SQLite too.
             agency_share=Subquery(
                 agency_partnership.values("budget")[:1],
-                output_field=models.DecimalField(max_digits=14, decimal_places=2),
+                output_field=money_field(),
             ),
             agency_role=Subquery(agency_partnership.values("role")[:1]),
         )
@@ -276,8 +264,9 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def matching(self, text):
-        """Projects whose acronym, title (either language) or summary contains the text."""
-        return _text_matches(
+        """Projects whose acronym, titles and summaries contain every word of the text (see
+        regionportal.base.text.matching)."""
+        return text_matching(
             self, ["acronym", "title_sl", "title_en", "summary_sl", "summary_en"], text
         )
 
@@ -305,6 +294,48 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Exists(links)).annotate(
             is_primary_pillar=Exists(links.filter(is_primary=True))
         )
+
+    def for_pillar_page(self, pillar):
+        """The projects under the pillar with the agency's share, those whose primary pillar it
+        is first, then the latest."""
+        return (
+            self.of_pillar(pillar)
+            .with_agency_share()
+            .select_related("programme")
+            .order_by("-is_primary_pillar", "-start_date", "acronym")
+        )
+
+    def for_programme_page(self):
+        """The projects of a programme's page (and of the programmes on the funding page):
+        with the agency's share, the latest first."""
+        return self.with_agency_share().order_by("-start_date", "acronym")
+
+    def figures_per(self, lookup, **conditions):
+        """Annotations for the rows of another model that these projects reach through
+        `lookup` (with the further `conditions` on the same relation): how many of them reach
+        each row, the sum of their total budgets and of the agency's shares in them, as
+        `project_count`, `total_budget` and `agency_share`. A programme's:
+        `figures_per("programme")`; a pillar's, as primary pillar:
+        `figures_per("project_pillars__pillar", project_pillars__is_primary=True)`."""
+
+        def reaching(row):
+            return self.filter(**{lookup: row}, **conditions)
+
+        agency_partnerships = Partnership.objects.filter(
+            organisation__is_agency=True,
+            # Two levels up: this subquery runs inside the one of the agency's partnerships.
+            project__in=reaching(OuterRef(OuterRef("pk"))).values("pk"),
+        )
+        return {
+            "project_count": subquery_count(reaching(OuterRef("pk"))),
+            "total_budget": subquery_sum(reaching(OuterRef("pk")), "total_budget"),
+            "agency_share": subquery_sum(agency_partnerships, "budget"),
+        }
+
+    def count_touching_each(self):
+        """An annotation for municipalities: how many of these projects touch each (see
+        touching()), each project once."""
+        return subquery_count(self.touching(OuterRef("pk")))
 
     def touching(self, municipality):
         """Projects linked to the municipality directly or through one of their related places

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from regionportal.exporting import export_path
+from regionportal.base.exporting import export_path
 
 from . import views
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
-from regionportal.formatting import format_money, format_period
+from regionportal.base.formatting import format_money, format_period
 
 from .filters import country_choices, name_sort_key
 from .models import Organisation, Project

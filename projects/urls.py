@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regionportal.exporting import export_path
+from regionportal.base.exporting import export_path
 
 from . import views
 from .feeds import ProjectsFeed

@@ -14,10 +14,10 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from funding.models import AgencyRecord
-from regionportal import exporting
-from regionportal.charts import BarChart, ChartItem
-from regionportal.models import Region
-from regionportal.pdf import pdf_response, render_pdf
+from regionportal.base import exporting
+from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.models import Region
+from regionportal.base.pdf import pdf_response, render_pdf
 
 from . import jsonld
 from .exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport

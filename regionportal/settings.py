@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before django.contrib.admin.
     "modeltranslation",
     # django.contrib.admin whose site asks staff for their second factor.
-    "regionportal.apps.PortalAdminConfig",
+    "regionportal.base.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,17 +54,18 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Failed staff logins and lockouts (see "Staff logins" below).
     "axes",
-    "regionportal",
+    "regionportal.base",
     "pillars",
     "funding",
     "projects",
+    "regionportal.site",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above WhiteNoise, so that the static files carry these headers too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "regionportal.middleware.CrossOriginResourcePolicyMiddleware",
+    "regionportal.base.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
     # A PDF address on a server without Pango answers with a 503 page (regionportal/pdf.py).
-    "regionportal.pdf.PdfUnavailableMiddleware",
+    "regionportal.base.pdf.PdfUnavailableMiddleware",
     # Last, as axes documents: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -182,8 +183,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # A username is locked after 5 failed logins from any address, an address after 20 for any
-# usernames (regionportal.logins.LockoutHandler gives each parameter its own limit).
-AXES_HANDLER = "regionportal.logins.LockoutHandler"
+# usernames (regionportal.base.logins.LockoutHandler gives each parameter its own limit).
+AXES_HANDLER = "regionportal.base.logins.LockoutHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = 5
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
@@ -191,11 +192,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 # The 15 minutes run from the lockout: a refused attempt neither extends it nor is written down.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The admin's login page with the message in the staff's language, not a bare text page.
-AXES_LOCKOUT_CALLABLE = "regionportal.logins.lockout_response"
+AXES_LOCKOUT_CALLABLE = "regionportal.base.logins.lockout_response"
 # Behind N reverse proxies the client is the Nth address from the right in X-Forwarded-For;
 # 0 (no proxy) uses the connection's address, so a client cannot claim another.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "regionportal.logins.client_address"
+AXES_CLIENT_IP_CALLABLE = "regionportal.base.logins.client_address"
 # Log lines name the username and address (axes masks both by default); never the password.
 AXES_SENSITIVE_PARAMETERS = []
 # Every failed login stays in the admin (Access failures), not only the running counts.
@@ -216,9 +217,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # An unknown ?format= is a 400 naming it, as any other bad parameter.
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "regionportal.api_defaults.ContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "regionportal.base.api_defaults.ContentNegotiation",
     # Page links (next/previous); a bad page or page size is a 400 that names it.
-    "DEFAULT_PAGINATION_CLASS": "regionportal.api_defaults.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "regionportal.base.api_defaults.PageNumberPagination",
     # The same FilterSets as the pages' filter forms.
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -6,24 +6,24 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import views
-from .sitemaps import SITEMAPS
+from regionportal.site import views
+from regionportal.site.sitemaps import SITEMAPS
 
 admin.site.site_header = "RASR – urejanje portala"
 admin.site.site_title = "RASR portal"
 admin.site.index_title = "Vsebina portala"
 
-handler404 = "regionportal.views.page_not_found"
-handler500 = "regionportal.views.server_error"
+handler404 = "regionportal.site.views.page_not_found"
+handler500 = "regionportal.site.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", views.health, name="health"),
-    path("api/v1/", include("regionportal.api_urls")),
+    path("api/v1/", include("regionportal.site.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("regionportal.public_urls")),
+    path("", include("regionportal.site.urls")),
 )

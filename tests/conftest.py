@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
-from regionportal import pdf
+from regionportal.base import pdf
 from tests.factories import make_user
 from tests.staff import log_in_verified
 

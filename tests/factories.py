@@ -30,7 +30,7 @@ from projects.models import (
     ProjectResult,
     RelatedPlace,
 )
-from regionportal.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
 
 _numbers = itertools.count(1)
 

@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains
 
 from pillars.models import PotentialExample
 from projects.models import Partnership
-from regionportal import pdf
+from regionportal.base import pdf
 from tests import factories
 from tests.regionportal.test_pdf import pdf_text
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from pillars.models import Pillar
 from projects.models import Project
-from regionportal.models import Municipality
+from regionportal.base.models import Municipality
 from tests import factories
 
 pytestmark = pytest.mark.django_db

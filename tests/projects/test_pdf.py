@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pytest_django.asserts import assertContains
 
 from projects.models import Partnership
-from regionportal import pdf
+from regionportal.base import pdf
 from tests import factories
 from tests.regionportal.test_pdf import fonts_of, pdf_text
 

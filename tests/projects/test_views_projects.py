@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from pytest_django.asserts import assertContains, assertNotContains
 
 from projects.models import Partnership, Project
-from regionportal.formatting import format_partial_date
+from regionportal.base.formatting import format_partial_date
 from tests import factories
 
 pytestmark = pytest.mark.django_db

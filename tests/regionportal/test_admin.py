@@ -18,7 +18,7 @@ from funding.models import (
 )
 from pillars.models import KeyMessage, Pillar, VisionGoal
 from projects.models import Organisation, Project
-from regionportal.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
 from tests import factories
 
 PORTAL_APPS = {"regionportal", "pillars", "funding", "projects"}

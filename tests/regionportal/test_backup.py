@@ -27,7 +27,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from psycopg import sql
 
 from projects.models import Organisation, Partnership, Project
-from regionportal.backups import MANIFEST, BackupError, read_backup, seal
+from regionportal.site.backups import MANIFEST, BackupError, read_backup, seal
 from tests.database import as_migrated_afterwards
 from tests.factories import make_full_project, make_project, make_user
 
@@ -456,7 +456,7 @@ import json
 import django
 django.setup()
 from django.conf import settings
-from regionportal.backups import write_backup
+from regionportal.site.backups import write_backup
 from tests.factories import make_project
 from tests.regionportal.test_backup import media_snapshot, snapshot
 

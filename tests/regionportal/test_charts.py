@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from regionportal.charts import BRAND_COLOUR, BarChart, ChartItem, horizontal_bar_chart_svg
+from regionportal.base.charts import BRAND_COLOUR, BarChart, ChartItem, horizontal_bar_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,4 +1,4 @@
-"""The writer behind every download (regionportal.exporting): formula injection, numbers that
+"""The writer behind every download (regionportal.base.exporting): formula injection, numbers that
 stay numbers, typed XLSX cells, the page's language in a streamed file, and memory that stays
 flat however many rows are written."""
 
@@ -15,9 +15,9 @@ from django.utils import translation
 from funding.models import Programme
 from pillars.models import Pillar
 from projects.models import Organisation, Partnership, Project, ProjectPillar
-from regionportal import exporting
-from regionportal.exporting import Column, Export, Kind
-from regionportal.models import Municipality, Region
+from regionportal.base import exporting
+from regionportal.base.exporting import Column, Export, Kind
+from regionportal.base.models import Municipality, Region
 from tests import factories
 from tests.downloads import csv_rows, download, json_results, xlsx_cells
 

@@ -17,9 +17,9 @@ from reversion.models import Revision, Version
 from funding.models import AgencyRecord, DevelopmentAgreement, FinancialPerspective, Programme
 from pillars.models import KeyMessage, Pillar, PotentialExample, VisionGoal
 from projects.models import Organisation, Partnership, Project, ProjectPillar, ProjectResult
-from regionportal.content import projects as project_content
-from regionportal.management.commands.load_content import ContentLoader
-from regionportal.models import Municipality, Region, Source, SourceDiscrepancy, SourcedModel
+from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy, SourcedModel
+from regionportal.site.content import projects as project_content
+from regionportal.site.management.commands.load_content import ContentLoader
 from tests.regionportal.presentation_excerpts import BUDGET_LINES
 
 CONTENT_APPS = {"regionportal", "pillars", "funding", "projects"}

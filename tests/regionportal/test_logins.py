@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from regionportal.logins import client_address
+from regionportal.base.logins import client_address
 from tests.factories import make_user
 from tests.staff import log_in_verified
 

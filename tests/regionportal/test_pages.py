@@ -21,8 +21,10 @@ from pytest_django.asserts import assertContains
 from funding.models import Programme
 from pillars.models import Pillar
 from projects.models import Organisation, Project
-from regionportal import public_urls, urls, views
-from regionportal.models import Municipality
+from regionportal import urls
+from regionportal.base.models import Municipality
+from regionportal.site import urls as public_urls
+from regionportal.site import views
 
 LANGUAGES = ["sl", "en"]
 # Pages that are not HTML: answered, but not checked as pages.
@@ -330,8 +332,8 @@ def test_the_500_page_needs_no_database(db):
 
 
 def test_the_error_handlers_are_the_portals(settings):
-    assert urls.handler404 == "regionportal.views.page_not_found"
-    assert urls.handler500 == "regionportal.views.server_error"
+    assert urls.handler404 == "regionportal.site.views.page_not_found"
+    assert urls.handler500 == "regionportal.site.views.server_error"
     assert settings.DEBUG is False
 
 

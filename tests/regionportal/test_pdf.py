@@ -1,4 +1,4 @@
-"""The PDF service (regionportal.pdf): static files only, embedded fonts, the cache; and the
+"""The PDF service (regionportal.base.pdf): static files only, embedded fonts, the cache; and the
 municipality summary (municipalities:pdf)."""
 
 import io
@@ -16,7 +16,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 from pytest_django.asserts import assertContains
 
-from regionportal import pdf
+from regionportal.base import pdf
 from tests import factories
 
 # Every test here builds PDFs with WeasyPrint, which needs the system's Pango.

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains
 
-from regionportal import pdf
+from regionportal.base import pdf
 from tests import factories
 
 

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from regionportal.search import excerpt, search, unaccent
+from regionportal.base.text import unaccent
+from regionportal.site.search import excerpt, search
 from tests.factories import (
     make_example,
     make_goal,

@@ -21,7 +21,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from regionportal import two_factor
+from regionportal.base import two_factor
 from tests.factories import make_totp_device, make_user
 from tests.regionportal.test_site import run_manage
 from tests.staff import log_in_verified

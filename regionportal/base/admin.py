@@ -141,7 +141,7 @@ class LoginAttemptAdmin(PortalChangeListMixin, AccessAttemptAdmin):
 
     Without axes' per-row "attempts remaining" and its "locked out" filter: they compare one
     row's failures with the username's limit, while a lockout adds up every row of a username
-    or of an address (regionportal.logins.LockoutHandler).
+    or of an address (regionportal.base.logins.LockoutHandler).
     """
 
     list_display = [name for name in AccessAttemptAdmin.list_display if name != "status"]

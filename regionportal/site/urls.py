@@ -9,9 +9,9 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
-    path("pillars/", include("pillars.urls")),
+    path("pillars/", include("regionportal.site.pillar_urls")),
     path("projects/", include("projects.urls")),
     path("partners/", include("projects.partner_urls")),
-    path("funding/", include("funding.urls")),
-    path("municipalities/", include("regionportal.municipality_urls")),
+    path("funding/", include("regionportal.site.funding_urls")),
+    path("municipalities/", include("regionportal.site.municipality_urls")),
 ]

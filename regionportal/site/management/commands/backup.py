@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from regionportal.backups import BackupError, write_backup
+from regionportal.site.backups import BackupError, write_backup
 
 
 class Command(BaseCommand):

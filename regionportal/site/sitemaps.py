@@ -7,8 +7,7 @@ from django.urls import reverse
 from funding.models import Programme
 from pillars.models import Pillar
 from projects.models import Organisation, Project
-
-from .models import Municipality
+from regionportal.base.models import Municipality
 
 
 class PortalSitemap(Sitemap):

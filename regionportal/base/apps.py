@@ -4,13 +4,17 @@ from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
-class RegionPortalConfig(AppConfig):
-    name = "regionportal"
+class BaseConfig(AppConfig):
+    """The base layer: sources, the region and its municipalities, shared field types and
+    helpers. Its label stays "regionportal", the label its tables, migrations, content types and
+    permissions have had since the first release."""
+
+    name = "regionportal.base"
+    label = "regionportal"
     verbose_name = _("Region and municipalities")
 
     def ready(self):
-        # The search module needs the models, so it is imported once they are loaded.
-        from .search import unaccent
+        from .text import unaccent
 
         def register_unaccent_on_sqlite(sender, connection, **kwargs):
             """SQLite has no unaccent: give it one that folds as PostgreSQL's extension
@@ -28,7 +32,7 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     # Named in INSTALLED_APPS in place of django.contrib.admin; not the config of this app.
     default = False
-    default_site = "regionportal.admin_site.PortalAdminSite"
+    default_site = "regionportal.base.admin_site.PortalAdminSite"
 
     def ready(self):
         super().ready()

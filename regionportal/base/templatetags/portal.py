@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 
-from regionportal import formatting
+from regionportal.base import formatting
 
 register = template.Library()
 

@@ -1,8 +1,8 @@
-"""What the download of the municipality list holds (regionportal.exporting writes it)."""
+"""What the download of the municipality list holds (regionportal.base.exporting writes it)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .exporting import Column, Export, Kind
+from regionportal.base.exporting import Column, Export, Kind
 
 
 def _region(attribute):
@@ -13,9 +13,9 @@ def _region(attribute):
 
 
 class MunicipalityExport(Export):
-    """The region's municipalities (Municipality.objects.for_export()), with the number of
-    published projects and agreement investments that touch each, as the list page counts
-    them."""
+    """The region's municipalities (municipality_pages.municipalities_for_export()), with the
+    number of published projects and agreement investments that touch each, as the list page
+    counts them."""
 
     file_names = {"sl": "obcine", "en": "municipalities"}
     title = _("Municipalities")

@@ -8,11 +8,9 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
-from funding.api import ProgrammeViewSet
-from pillars.api import PillarViewSet, VisionGoalViewSet
 from projects.api import OrganisationViewSet, ProjectViewSet
 
-from .api import MunicipalityViewSet
+from .api import MunicipalityViewSet, PillarViewSet, ProgrammeViewSet, VisionGoalViewSet
 
 app_name = "api"
 

@@ -17,7 +17,7 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_view,
 )
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
 from .models import Municipality
 
@@ -261,49 +261,3 @@ class MunicipalitySummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Municipality
         fields = ["slug", "name", "iso_code", "url"]
-
-
-class MunicipalitySerializer(serializers.ModelSerializer):
-    """A municipality of the region."""
-
-    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    area_km2 = serializers.DecimalField(
-        max_digits=8, decimal_places=1, allow_null=True, read_only=True
-    )
-    project_count = serializers.IntegerField(
-        read_only=True, help_text=_("Published projects that touch it, directly or by a place.")
-    )
-    agreement_project_count = serializers.IntegerField(
-        read_only=True, help_text=_("Investments of the regional development agreement in it.")
-    )
-    url = api_url("municipality-detail")
-    page_url = PageUrlsField()
-
-    class Meta:
-        model = Municipality
-        fields = [
-            "slug",
-            "name",
-            "iso_code",
-            "is_urban",
-            "region",
-            "area_km2",
-            "population",
-            "population_year",
-            "project_count",
-            "agreement_project_count",
-            "url",
-            "page_url",
-        ]
-
-
-@read_only_api(MunicipalitySerializer)
-class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
-    """The municipalities of the region by name, each with the number of published projects
-    and of agreement investments in it."""
-
-    serializer_class = MunicipalitySerializer
-    lookup_field = "slug"
-
-    def get_queryset(self):
-        return Municipality.objects.for_list_page().select_related("region").order_by("name", "pk")

@@ -1,4 +1,5 @@
-"""Pages of the site as a whole: home, search, the agency, accessibility, municipalities."""
+"""Pages of the site as a whole: home, search, the agency, accessibility, robots.txt, the
+health check and the error pages."""
 
 import datetime
 import logging
@@ -8,24 +9,19 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import TemplateView
 
 from funding.models import DevelopmentAgreement
 from pillars.models import KeyMessage, Pillar
 from projects import jsonld
 from projects.models import Organisation, Project
 
-from . import exporting
-from .exports import MunicipalityExport
 from .forms import SearchForm
-from .models import Municipality
-from .pdf import pdf_response, render_pdf
 from .search import search
 
 logger = logging.getLogger(__name__)
@@ -74,7 +70,7 @@ class HomeView(TemplateView):
 
 
 class SearchView(TemplateView):
-    """The search form, and with a query the hits grouped by type (regionportal.search)."""
+    """The search form, and with a query the hits grouped by type (regionportal.site.search)."""
 
     template_name = "regionportal/search.html"
 
@@ -107,67 +103,6 @@ class AccessibilityView(TemplateView):
     template_name = "regionportal/accessibility.html"
     # When the statement was prepared; change it with every review of the statement.
     extra_context = {"statement_date": datetime.date(2026, 11, 28)}
-
-
-class MunicipalityListView(ListView):
-    template_name = "municipalities/list.html"
-    context_object_name = "municipalities"
-
-    def get_queryset(self):
-        return Municipality.objects.for_list_page()
-
-
-@require_GET
-def municipality_export(request, fmt):
-    """The municipality list as CSV, XLSX or JSON. The list has no filters: the address's
-    parameters are ignored, as the page ignores them."""
-    municipalities = Municipality.objects.for_export()
-    return exporting.export_response(request, MunicipalityExport(), municipalities, fmt)
-
-
-def municipality_context(municipality):
-    """What a municipality's page and its PDF summary show: every published project that
-    touches it and every agreement investment in it, each with their sums."""
-    projects = Project.objects.published().touching(municipality)
-    investments = municipality.agreement_projects.select_related("category__agreement")
-    return {
-        "municipality": municipality,
-        "projects": projects.for_list_page(),
-        "project_totals": projects.budget_totals(),
-        "investments": investments.prefetch_related("municipalities"),
-        "investment_totals": investments.totals(),
-    }
-
-
-class MunicipalityDetailView(DetailView):
-    """A municipality of the region with the projects and agreement investments there."""
-
-    template_name = "municipalities/detail.html"
-    context_object_name = "municipality"
-
-    def get_queryset(self):
-        return Municipality.objects.for_detail_page()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            municipality_context(self.object),
-            breadcrumbs=[(gettext("Municipalities"), reverse("municipalities:list"))],
-        )
-        return context
-
-
-@require_GET
-def municipality_pdf(request, slug):
-    """A municipality's summary as a PDF, in the language of the address."""
-    municipality = get_object_or_404(Municipality.objects.for_detail_page(), slug=slug)
-    pdf = render_pdf(
-        "pdf/municipality.html",
-        municipality_context(municipality),
-        request=request,
-        page_path=municipality.get_absolute_url(),
-    )
-    return pdf_response(pdf, slug=municipality.slug)
 
 
 @require_GET

@@ -1,6 +1,5 @@
-"""What belongs to the site as a whole: sources of facts, the region and its municipalities."""
+"""The base every app builds on: sources of facts, the region and its municipalities."""
 
-from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
@@ -117,33 +116,6 @@ class Region(SourcedModel):
 class MunicipalityQuerySet(models.QuerySet):
     def in_region(self):
         return self.filter(region__isnull=False)
-
-    def with_counts(self):
-        """Annotate the number of published projects that touch each municipality (directly or
-        through a related place, each project once) and of agreement investments in it."""
-        project_model = apps.get_model("projects", "Project")  # the projects app imports this one
-        touching = (
-            project_model.objects.published()
-            .touching(models.OuterRef("pk"))
-            .order_by()
-            .annotate(
-                count=models.Func(
-                    "pk", function="COUNT", template="%(function)s(DISTINCT %(expressions)s)"
-                )
-            )
-            .values("count")
-        )
-        return self.annotate(
-            project_count=models.Subquery(touching, output_field=models.IntegerField()),
-            agreement_project_count=models.Count("agreement_projects", distinct=True),
-        )
-
-    def for_list_page(self):
-        return self.in_region().with_counts()
-
-    def for_export(self):
-        """The list page's rows with their region, for the download of the list."""
-        return self.for_list_page().select_related("region")
 
     def for_detail_page(self):
         return self.in_region().select_related("region", "source")

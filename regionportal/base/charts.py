@@ -14,7 +14,7 @@ from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from regionportal.formatting import format_money
+from regionportal.base.formatting import format_money
 
 # The brand green of the stylesheet: 7.9:1 against white, well above the 3:1 that WCAG asks of
 # graphics. The pillar colours stored in the data are all at least 6:1.

@@ -8,13 +8,12 @@ diacritics, contains every word of the query; "sostanj" finds Šoštanj and "CLE
 On PostgreSQL the folding is the `unaccent` extension; a record also matches on a typo in its
 name (trigram word similarity), and hits are ranked by full-text rank (names weigh more than
 descriptions) plus the trigram similarity of the name. On SQLite the portal registers an
-`unaccent` function of its own (RegionPortalConfig.ready) and hits are ranked by where the query
+`unaccent` function of its own (regionportal.base.text) and hits are ranked by where the query
 matched. On both, a name equal to the query comes first, then names that start with it.
 """
 
 import operator
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -26,8 +25,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, StartsWith
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -37,95 +35,21 @@ from django.utils.translation import gettext_lazy as _
 from funding.models import Programme
 from pillars.models import Pillar, PotentialExample, VisionGoal
 from projects.models import Organisation, Project
+from regionportal.base.models import Municipality
+from regionportal.base.text import (
+    MAX_QUERY_LENGTH,
+    Fold,
+    clean_query,
+    contains_every_term,
+    fold,
+    folded_terms,
+    joined,
+)
 
-from .models import Municipality
-
-MAX_QUERY_LENGTH = 200
-# More words than this add nothing a reader could want and only slow the query.
-MAX_TERMS = 10
 HITS_PER_TYPE = 20
 EXCERPT_LENGTH = 180
 # pg_trgm's own default for word similarity (pg_trgm.word_similarity_threshold).
 TRIGRAM_THRESHOLD = 0.6
-
-# Letters that carry no combining mark to strip, folded as PostgreSQL's unaccent folds them.
-_LETTERS_WITHOUT_MARKS = str.maketrans(
-    {
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "ħ": "h",
-        "Ħ": "H",
-        "\u0131": "i",  # dotless i
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "þ": "th",
-        "Þ": "TH",
-    }
-)
-# Control and format characters (NUL, RTL marks, zero-width joiners …) never belong in a query.
-_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
-
-
-def unaccent(text):
-    """The text without diacritics, as PostgreSQL's unaccent gives it: "Šoštanj" → "Sostanj"."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_MARKS))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def fold(text):
-    return unaccent(text).lower()
-
-
-def clean_query(text):
-    """The query with invisible characters made spaces and runs of spaces made one."""
-    visible = "".join(
-        " " if unicodedata.category(char) in _INVISIBLE_CATEGORIES else char for char in text
-    )
-    return " ".join(visible.split())
-
-
-def query_terms(query):
-    """The query's distinct words, at most MAX_TERMS of them."""
-    return list(dict.fromkeys(query.split()))[:MAX_TERMS]
-
-
-class Fold(Func):
-    """Lower case without diacritics, in the database (unaccent: see the module docstring)."""
-
-    template = "LOWER(UNACCENT(%(expressions)s))"
-    output_field = TextField()
-
-
-class JoinedText(Func):
-    """The texts joined by spaces, an empty (NULL) one as "".
-
-    A flat `a || ' ' || b || …` chain: Concat nests each pair in the next, which overflows
-    SQLite's parser stack once a type searches a dozen columns.
-    """
-
-    arg_joiner = " || ' ' || "
-    template = "(%(expressions)s)"
-    output_field = TextField()
-
-    def __init__(self, *expressions):
-        super().__init__(
-            *[Coalesce(text, Value(""), output_field=TextField()) for text in expressions]
-        )
-
-
-def _joined(names):
-    return JoinedText(*[F(name) for name in names])
 
 
 @dataclass(frozen=True)
@@ -323,7 +247,7 @@ def search(query):
     The query is expected to be cleaned (see SearchForm); an empty one finds nothing.
     """
     query = clean_query(query)[:MAX_QUERY_LENGTH]
-    terms = query_terms(fold(query))
+    terms = folded_terms(query)
     groups = []
     for search_type in SEARCH_TYPES:
         group = ResultGroup(key=search_type.key, label=search_type.label)
@@ -337,7 +261,7 @@ def search(query):
 
 def _matching(search_type, query, terms):
     folded_query = Fold(Value(query))
-    name = _joined(search_type.name_fields)
+    name = joined(search_type.name_fields)
     text_fields = list(search_type.text_fields)
     queryset = search_type.queryset()
     # Ties keep the type's own order (the model's, unless its queryset sets one).
@@ -347,12 +271,10 @@ def _matching(search_type, query, terms):
         text_fields.append("search_extra")
     queryset = queryset.annotate(
         search_name=Fold(name),
-        search_document=Fold(_joined([*search_type.name_fields, *text_fields])),
+        search_document=Fold(joined([*search_type.name_fields, *text_fields])),
     )
 
-    every_term = reduce(
-        operator.and_, [Q(Contains(F("search_document"), Fold(Value(term)))) for term in terms]
-    )
+    every_term = contains_every_term(F("search_document"), terms)
     names = [Fold(F(name_field)) for name_field in search_type.name_fields]
     queryset = queryset.annotate(
         search_tier=Case(
@@ -376,7 +298,7 @@ def _matching(search_type, query, terms):
     # word is a prefix, so "zelen" finds "zelena"; word parts and typos are left to the
     # substring match above and to trigram similarity.
     vector = SearchVector(Fold(name), config="simple", weight="A") + SearchVector(
-        Fold(_joined(text_fields)), config="simple", weight="B"
+        Fold(joined(text_fields)), config="simple", weight="B"
     )
     # Only letters and digits make lexemes ("a:*|b" is the words a and b, "!!!" none).
     words = [word for term in terms for word in re.findall(r"\w+", term)]

@@ -2,7 +2,7 @@
 
 A staff member logs in with their password (Django's login form, so authenticate() and its
 lockout see every attempt), then, if they have a second factor, with a code from it. Someone who
-needs a second factor (regionportal.two_factor.requires_second_factor) and has none is sent to
+needs a second factor (regionportal.base.two_factor.requires_second_factor) and has none is sent to
 enrol one and reaches nothing else in the admin until they have.
 """
 

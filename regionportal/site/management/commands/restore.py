@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from regionportal.backups import BackupError, read_backup, restore_backup
+from regionportal.site.backups import BackupError, read_backup, restore_backup
 
 
 class Command(BaseCommand):

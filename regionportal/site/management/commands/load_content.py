@@ -1,4 +1,4 @@
-"""Load the portal's content from `regionportal.content` into the database.
+"""Load the portal's content from `regionportal.site.content` into the database.
 
 Staff own what is in the database once it is there. A plain run only adds what is missing;
 `--check` lists where the database and the content files differ; `--update` writes the files'
@@ -37,8 +37,8 @@ from projects.models import (
     ProjectResult,
     RelatedPlace,
 )
-from regionportal.content import funding, pillars, projects, region, sources
-from regionportal.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.site.content import funding, pillars, projects, region, sources
 
 # Keys of a project's entry that are not fields of Project but records around it.
 PROJECT_RELATIONS = (

@@ -1,0 +1,102 @@
+"""The API's answers that carry figures of projects: pillars, vision goals, programmes and
+municipalities. Their serializers belong to their apps; the querysets, which count and sum
+projects, are put together here, above the apps."""
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers, viewsets
+
+from funding.api import ProgrammeSerializer
+from funding.models import Programme
+from pillars.api import PillarSerializer, VisionGoalSerializer
+from projects.models import Project
+from regionportal.base.api import PageUrlsField, api_url, read_only_api
+from regionportal.base.models import Municipality
+
+from .municipality_pages import municipalities_for_list_page
+from .pillar_pages import goals_for_vision_page, pillars_for_list_page
+
+
+@read_only_api(PillarSerializer)
+class PillarViewSet(viewsets.ReadOnlyModelViewSet):
+    """The four pillars of the integral green region, in their order."""
+
+    serializer_class = PillarSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return pillars_for_list_page().order_by("order", "pk")
+
+
+@read_only_api(VisionGoalSerializer)
+class VisionGoalViewSet(viewsets.ReadOnlyModelViewSet):
+    """The goals of the 2030/50 vision by pillar (the region as a whole last) and horizon."""
+
+    serializer_class = VisionGoalSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        # goals_for_vision_page() orders by pillar, horizon and order; the key makes it total.
+        return goals_for_vision_page().order_by(
+            F("pillar__order").asc(nulls_last=True), "horizon", "order", "pk"
+        )
+
+
+@read_only_api(ProgrammeSerializer)
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Funding programmes by kind, with the number of their published projects and the sums
+    of those projects' budgets and of the agency's shares."""
+
+    serializer_class = ProgrammeSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Programme.objects.annotate(
+            **Project.objects.published().figures_per("programme")
+        ).in_kind_order()
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    """A municipality of the region."""
+
+    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    area_km2 = serializers.DecimalField(
+        max_digits=8, decimal_places=1, allow_null=True, read_only=True
+    )
+    project_count = serializers.IntegerField(
+        read_only=True, help_text=_("Published projects that touch it, directly or by a place.")
+    )
+    agreement_project_count = serializers.IntegerField(
+        read_only=True, help_text=_("Investments of the regional development agreement in it.")
+    )
+    url = api_url("municipality-detail")
+    page_url = PageUrlsField()
+
+    class Meta:
+        model = Municipality
+        fields = [
+            "slug",
+            "name",
+            "iso_code",
+            "is_urban",
+            "region",
+            "area_km2",
+            "population",
+            "population_year",
+            "project_count",
+            "agreement_project_count",
+            "url",
+            "page_url",
+        ]
+
+
+@read_only_api(MunicipalitySerializer)
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+    """The municipalities of the region by name, each with the number of published projects
+    and of agreement investments in it."""
+
+    serializer_class = MunicipalitySerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return municipalities_for_list_page().select_related("region").order_by("name", "pk")

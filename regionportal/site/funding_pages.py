@@ -1,0 +1,72 @@
+"""The funding page and the programmes' pages, with the published projects of each programme
+and their sums: the pages of the funding app that show projects, put together here, above
+both apps."""
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+
+from funding.models import Programme
+from funding.views import funding_crumbs
+from projects.models import Project
+from regionportal.base.charts import BarChart, ChartItem
+
+
+def programmes_with_projects(programmes):
+    """The programmes with the number of their published projects, the sums of those
+    projects' total budgets and of the agency's shares in them (`project_count`,
+    `total_budget`, `agency_share`), and those projects as `published_projects`."""
+    published = Project.objects.published()
+    return programmes.annotate(**published.figures_per("programme")).prefetch_related(
+        Prefetch("projects", queryset=published.for_programme_page(), to_attr="published_projects")
+    )
+
+
+def programmes_for_index_page():
+    """Programmes proper, by kind: those that fund a published project or that the
+    presentation does not name only as a possible source of money."""
+    return (
+        programmes_with_projects(Programme.objects.all())
+        .filter(Q(is_listed_as_potential=False) | Q(project_count__gt=0))
+        .in_kind_order()
+    )
+
+
+class FundingIndexView(TemplateView):
+    template_name = "funding/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programmes = list(programmes_for_index_page())
+        context["programmes"] = programmes
+        context["potential_sources"] = Programme.objects.potential_sources()
+        context["budget_chart"] = BarChart(
+            chart_id="budget-by-programme",
+            title=_("Total budget of the projects by programme"),
+            description=_(
+                "A bar chart of the summed total budgets of the published projects of each "
+                "programme. The table below gives the same figures."
+            ),
+            label_heading=_("Programme"),
+            value_heading=_("Total budget of its projects"),
+            items=[
+                ChartItem(programme.name, programme.total_budget, url=programme.get_absolute_url())
+                for programme in programmes
+                if programme.project_count
+            ],
+            money=True,
+        )
+        return context
+
+
+class ProgrammeDetailView(DetailView):
+    template_name = "funding/programme.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return programmes_with_projects(Programme.objects.for_detail_page())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = funding_crumbs()
+        return context

@@ -1,0 +1,92 @@
+"""The region's municipalities with the published projects and the agreement investments in
+each: their list, pages, PDF summaries and the list's download."""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
+
+from projects.models import Project
+from regionportal.base import exporting
+from regionportal.base.models import Municipality
+from regionportal.base.pdf import pdf_response, render_pdf
+
+from .exports import MunicipalityExport
+
+
+def municipalities_for_list_page():
+    """The region's municipalities, each with the number of published projects that touch it
+    (directly or through a related place, each project once) and of agreement investments in
+    it."""
+    return Municipality.objects.in_region().annotate(
+        project_count=Project.objects.published().count_touching_each(),
+        agreement_project_count=Count("agreement_projects", distinct=True),
+    )
+
+
+def municipalities_for_export():
+    """The list page's rows with their region, for the download of the list."""
+    return municipalities_for_list_page().select_related("region")
+
+
+class MunicipalityListView(ListView):
+    template_name = "municipalities/list.html"
+    context_object_name = "municipalities"
+
+    def get_queryset(self):
+        return municipalities_for_list_page()
+
+
+@require_GET
+def municipality_export(request, fmt):
+    """The municipality list as CSV, XLSX or JSON. The list has no filters: the address's
+    parameters are ignored, as the page ignores them."""
+    municipalities = municipalities_for_export()
+    return exporting.export_response(request, MunicipalityExport(), municipalities, fmt)
+
+
+def municipality_context(municipality):
+    """What a municipality's page and its PDF summary show: every published project that
+    touches it and every agreement investment in it, each with their sums."""
+    projects = Project.objects.published().touching(municipality)
+    investments = municipality.agreement_projects.select_related("category__agreement")
+    return {
+        "municipality": municipality,
+        "projects": projects.for_list_page(),
+        "project_totals": projects.budget_totals(),
+        "investments": investments.prefetch_related("municipalities"),
+        "investment_totals": investments.totals(),
+    }
+
+
+class MunicipalityDetailView(DetailView):
+    """A municipality of the region with the projects and agreement investments there."""
+
+    template_name = "municipalities/detail.html"
+    context_object_name = "municipality"
+
+    def get_queryset(self):
+        return Municipality.objects.for_detail_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            municipality_context(self.object),
+            breadcrumbs=[(_("Municipalities"), reverse("municipalities:list"))],
+        )
+        return context
+
+
+@require_GET
+def municipality_pdf(request, slug):
+    """A municipality's summary as a PDF, in the language of the address."""
+    municipality = get_object_or_404(Municipality.objects.for_detail_page(), slug=slug)
+    pdf = render_pdf(
+        "pdf/municipality.html",
+        municipality_context(municipality),
+        request=request,
+        page_path=municipality.get_absolute_url(),
+    )
+    return pdf_response(pdf, slug=municipality.slug)

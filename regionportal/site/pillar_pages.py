@@ -1,0 +1,112 @@
+"""The pillars and the 2030/50 vision, with the projects under them: the pages of the
+pillars app that show projects, put together here, above both apps."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
+
+from pillars.models import KeyMessage, Pillar, VisionGoal
+from projects.models import Project
+from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.pdf import pdf_response, render_pdf
+
+
+def pillars_for_list_page():
+    """The pillars, each with the number and the summed total budget of the published projects
+    whose primary pillar it is (a project counts under its primary pillar only)."""
+    figures = Project.objects.published().figures_per(
+        "project_pillars__pillar", project_pillars__is_primary=True
+    )
+    return Pillar.objects.annotate(
+        primary_project_count=figures["project_count"], primary_budget=figures["total_budget"]
+    )
+
+
+def goals_for_vision_page():
+    """The vision goals in the vision page's order, each with the published projects that
+    serve it."""
+    return VisionGoal.objects.for_vision_page().prefetch_related(
+        Prefetch("projects", queryset=Project.objects.published().order_by("acronym"))
+    )
+
+
+class PillarListView(ListView):
+    template_name = "pillars/list.html"
+    context_object_name = "pillars"
+
+    def get_queryset(self):
+        return pillars_for_list_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["key_messages"] = KeyMessage.objects.in_bulk(
+            [KeyMessage.Kind.SMART_INTEGRATION, KeyMessage.Kind.MORAL_CORE], field_name="kind"
+        )
+        context["budget_chart"] = BarChart(
+            chart_id="budget-by-pillar",
+            title=_("Total budget of the projects by their primary pillar"),
+            description=_(
+                "A bar chart of the summed total budgets of the published projects, by primary "
+                "pillar. The table below gives the same figures."
+            ),
+            label_heading=_("Pillar"),
+            value_heading=_("Total budget of its projects"),
+            items=[
+                ChartItem(
+                    pillar.name,
+                    pillar.primary_budget,
+                    url=pillar.get_absolute_url(),
+                    colour=pillar.colour,
+                )
+                for pillar in context["pillars"]
+            ],
+            money=True,
+        )
+        return context
+
+
+def pillar_projects(pillar):
+    """The published projects under the pillar, those whose primary pillar it is first."""
+    return Project.objects.published().for_pillar_page(pillar)
+
+
+class PillarDetailView(DetailView):
+    template_name = "pillars/detail.html"
+    context_object_name = "pillar"
+
+    def get_queryset(self):
+        return Pillar.objects.for_detail_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["projects"] = pillar_projects(self.object)
+        context["breadcrumbs"] = [(_("Pillars"), reverse("pillars:list"))]
+        return context
+
+
+@require_GET
+def pillar_pdf(request, slug):
+    """A pillar's summary as a PDF, in the language of the address: its model, potentials,
+    examples and goals, and its projects with their sums."""
+    pillar = get_object_or_404(Pillar.objects.for_detail_page(), slug=slug)
+    projects = pillar_projects(pillar)
+    context = {"pillar": pillar, "projects": projects, "project_totals": projects.budget_totals()}
+    pdf = render_pdf(
+        "pdf/pillar.html", context, request=request, page_path=pillar.get_absolute_url()
+    )
+    return pdf_response(pdf, slug=pillar.slug)
+
+
+class VisionView(TemplateView):
+    template_name = "pillars/vision.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["overall_vision"] = KeyMessage.objects.filter(
+            kind=KeyMessage.Kind.OVERALL_VISION
+        ).first()
+        context["goals"] = goals_for_vision_page()
+        return context
