@@ -2,8 +2,6 @@
 
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers, viewsets
 
 from funding.models import Programme
@@ -198,37 +196,12 @@ class ProjectDetailSerializer(ProjectSerializer):
         ]
 
 
-# The filters of the project list page, described as the API reads them.
-PROJECT_FILTER_PARAMETERS = [
-    OpenApiParameter("q", str, description=_("Text in the acronym, title or summary.")),
-    OpenApiParameter("pillar", str, description=_("A pillar's slug (primary or secondary).")),
-    OpenApiParameter("programme", str, description=_("A programme's slug.")),
-    OpenApiParameter("status", str, enum=Project.Status.values, description=_("The status code.")),
-    OpenApiParameter(
-        "country",
-        str,
-        pattern="^[A-Z]{2}$",
-        description=_("A partner's country (ISO 3166-1 alpha-2), the agency not counted."),
-    ),
-    OpenApiParameter("municipality", str, description=_("A municipality's slug.")),
-    OpenApiParameter(
-        "year", OpenApiTypes.INT, description=_("Projects running at some time in that year.")
-    ),
-    OpenApiParameter(
-        "role",
-        str,
-        enum=ProjectFilter.AgencyRole.values,
-        description=_("The agency's role: lead, or partner (not lead)."),
-    ),
-]
-
-
-@read_only_api(ProjectSerializer, ProjectDetailSerializer, PROJECT_FILTER_PARAMETERS)
+@read_only_api(ProjectSerializer, ProjectDetailSerializer)
 class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     """Published projects, latest first, with their partners, budgets and the agency's share.
 
-    The list takes the project list page's filters; a value it cannot use is a 400 that names
-    the parameter.
+    The list takes the project list page's filters, a pillar, programme or municipality by its
+    slug; a value it cannot use is a 400 that names the parameter.
     """
 
     lookup_field = "slug"
@@ -312,16 +285,7 @@ class OrganisationDetailSerializer(OrganisationSerializer):
         fields = [*OrganisationSerializer.Meta.fields, "projects"]
 
 
-# The filters of the partner list page, described as the API reads them.
-ORGANISATION_FILTER_PARAMETERS = [
-    OpenApiParameter("q", str, description=_("Text in the name, acronym or city.")),
-    OpenApiParameter(
-        "country", str, pattern="^[A-Z]{2}$", description=_("The country (ISO 3166-1 alpha-2).")
-    ),
-]
-
-
-@read_only_api(OrganisationSerializer, OrganisationDetailSerializer, ORGANISATION_FILTER_PARAMETERS)
+@read_only_api(OrganisationSerializer, OrganisationDetailSerializer)
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     """Partner organisations by name, each with the number of published projects it takes
     part in; an organisation's own record lists its part in each."""

@@ -13,7 +13,6 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from funding.models import Programme
@@ -51,11 +50,24 @@ def country_choices(codes):
     )
 
 
-@extend_schema_field(OpenApiTypes.INT)
 class YearFilter(django_filters.Filter):
     """A year as a whole number; anything else is a form error rather than a failed query."""
 
     field_class = forms.IntegerField
+
+
+class CountryFilter(django_filters.ChoiceFilter):
+    """A country by its ISO 3166-1 alpha-2 code (SI); the FilterSet gives it its choices, the
+    countries it has, at request time."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The API's description can list no choices known only at request time, so it gives
+        # the codes' form. A schema given to extend_schema_field replaces the generated one
+        # whole, its description too: the help text goes in with it.
+        extend_schema_field(
+            {"type": "string", "pattern": "^[A-Z]{2}$", "description": self.extra["help_text"]}
+        )(self)
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -75,20 +87,26 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Pillar.objects.all(),
         to_field_name="slug",
         empty_label=_("All pillars"),
+        help_text=_("The primary or a secondary pillar of the project."),
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
         queryset=Programme.objects.filter(projects__is_published=True).distinct(),
         to_field_name="slug",
         empty_label=_("All programmes"),
+        help_text=_("The programme that funds the project."),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Project.Status.choices, empty_label=_("Any status")
+        label=_("Status"),
+        choices=Project.Status.choices,
+        empty_label=_("Any status"),
+        help_text=_("The stage the project is at."),
     )
-    country = django_filters.ChoiceFilter(
+    country = CountryFilter(
         label=_("Partner country"),
         method="filter_country",
         empty_label=_("All countries"),
+        help_text=_("Where a partner is based, the agency not counted."),
     )
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
@@ -96,6 +114,7 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         empty_label=_("All municipalities"),
+        help_text=_("A municipality where the project takes place."),
     )
     year = YearFilter(
         label=_("Year"),
@@ -109,6 +128,7 @@ class ProjectFilter(django_filters.FilterSet):
         choices=AgencyRole.choices,
         method="filter_role",
         empty_label=_("Any role"),
+        help_text=_("Lead partner, or a partner but not the lead."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -123,11 +143,11 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.matching(value)
 
-    @extend_schema_field(OpenApiTypes.STR)
     def filter_country(self, queryset, name, value):
         return queryset.with_partner_from(value)
 
-    def filter_year(self, queryset, name, value):
+    # The type hint is the API's description of the parameter: a whole number.
+    def filter_year(self, queryset, name, value: int):
         return queryset.running_in(value)
 
     def filter_role(self, queryset, name, value):
@@ -143,7 +163,11 @@ class OrganisationFilter(django_filters.FilterSet):
         max_length=TEXT_MAX_LENGTH,
         help_text=_("Name, acronym or city."),
     )
-    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"))
+    country = CountryFilter(
+        label=_("Country"),
+        empty_label=_("All countries"),
+        help_text=_("Where the organisation is based."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -228,15 +228,15 @@ ERROR_SCHEMA = {
 }
 
 
-def read_only_api(serializer, detail_serializer=None, parameters=()):
-    """Describe a read-only viewset: its paged list with its filters, its records by slug, and
-    the errors each answers with."""
+def read_only_api(serializer, detail_serializer=None):
+    """Describe a read-only viewset: its paged list, its records by slug, and the errors each
+    answers with. The list's parameters come from its FilterSet (each filter's help text is
+    its description) and from the pagination."""
     bad_parameter = OpenApiResponse(
         ERROR_SCHEMA, description=_("A parameter it cannot use, named with its messages.")
     )
     return extend_schema_view(
         list=extend_schema(
-            parameters=list(parameters),
             responses={
                 200: serializer,
                 400: bad_parameter,

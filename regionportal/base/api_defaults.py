@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError as FormValidationError
 from django.core.paginator import EmptyPage
 from django.http import Http404
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import negotiation, pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
@@ -24,6 +25,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    # DRF's own words, here so that the portal's catalogue translates them for the schema.
+    page_query_description = _("A page number within the paginated result set.")
+    page_size_query_description = _("Number of results to return per page.")
 
     def get_page_size(self, request):
         size = self._number(request, self.page_size_query_param, max_value=self.max_page_size)

@@ -202,6 +202,19 @@ def test_budget_by_programme_chart_and_table_have_the_same_figures(client, progr
     assert svg_values[1:] == ["–", "–"]
 
 
+def test_a_programme_name_with_markup_is_shown_as_text_in_the_chart(client, db):
+    programme = factories.make_programme(name_sl="<script>alert(1)</script> & Co")
+    add_project(programme, Decimal("1000.00"))
+
+    html = get_page(client, "/sl/funding/").content.decode()
+
+    svg = re.search(r"<svg.*?</svg>", html, re.DOTALL).group()
+    label = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"
+    assert f'<text class="bar-chart__label" x="0" y="16">{label}</text>' in svg
+    assert f">{label}</a></th>" in html[html.index('id="budget-heading"') :]
+    assert "<script>alert(1)" not in html
+
+
 def test_index_queries_do_not_grow_with_rows(client, programmes):
     client.get("/sl/funding/")
     few = count_queries(client, "/sl/funding/")

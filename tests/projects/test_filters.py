@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import translation
+from pytest_django.asserts import assertContains
 
 from projects.filters import OrganisationFilter, ProjectFilter, name_sort_key
 from projects.models import Organisation, Partnership, Project
@@ -290,3 +291,21 @@ def test_organisation_filter_rejects_an_unknown_country(data):
         filterset, slugs = organisations(country="ZZ", q="ea")
         assert "Select a valid choice." in filterset.errors["country"][0]
     assert slugs == ["anea", "redea"]  # the text still applies
+
+
+@pytest.mark.parametrize(
+    ("url", "field", "help_text"),
+    [
+        ("/en/projects/", "pillar", "The primary or a secondary pillar of the project."),
+        ("/en/projects/", "country", "Where a partner is based, the agency not counted."),
+        ("/sl/projects/", "role", "Vodilni partner ali partner, ki ni vodilni."),
+        ("/en/partners/", "country", "Where the organisation is based."),
+    ],
+)
+def test_each_filter_field_is_described_by_its_help_text(client, db, url, field, help_text):
+    response = client.get(url)
+
+    assertContains(
+        response, f'<div class="helptext" id="id_{field}_helptext">{help_text}</div>', html=True
+    )
+    assertContains(response, f'aria-describedby="id_{field}_helptext"')

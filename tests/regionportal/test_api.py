@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
 from django.utils import translation
 from openapi_core import OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
@@ -211,6 +212,35 @@ def test_the_description_names_the_filters_and_says_money_is_a_string(client, db
     assert money["pattern"] == r"^\d{1,12}\.\d{2}$"
     total = description["components"]["schemas"]["Project"]["properties"]["total_budget"]
     assert total["oneOf"] == [{"$ref": "#/components/schemas/Money"}, {"type": "null"}]
+
+
+def test_every_parameter_a_list_takes_is_described_in_both_languages(client, db):
+    def query_parameters(language):
+        description = client.get(
+            f"{API}/schema", {"format": "json"}, HTTP_ACCEPT_LANGUAGE=language
+        ).json()
+        return {
+            (path, parameter["name"]): parameter.get("description", "")
+            for path, operations in description["paths"].items()
+            for parameter in operations["get"].get("parameters", [])
+            if parameter["in"] == "query"
+        }
+
+    taken = set()
+    for endpoint in ENDPOINTS:
+        viewset = resolve(f"{API}/{endpoint}/").func.cls
+        paging = viewset.pagination_class
+        names = {paging.page_query_param, paging.page_size_query_param}
+        if filters := getattr(viewset, "filterset_class", None):
+            names |= set(filters.base_filters)
+        taken |= {(f"{API}/{endpoint}/", name) for name in names}
+    slovenian, english = query_parameters("sl"), query_parameters("en")
+
+    assert set(slovenian) == set(english) == taken
+    for parameter in taken:
+        assert slovenian[parameter], parameter
+        assert english[parameter], parameter
+        assert slovenian[parameter] != english[parameter], parameter
 
 
 # Every endpoint ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from regionportal.base.charts import BRAND_COLOUR, BarChart, ChartItem, horizontal_bar_chart_svg
+from regionportal.base.charts import BRAND_COLOUR, BarChart, ChartItem
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -17,10 +17,18 @@ def parse(svg):
     return ET.fromstring(str(svg))  # noqa: S314 - markup the test itself just drew
 
 
-def draw(items, **options):
-    options.setdefault("chart_id", "chart")
-    options.setdefault("title", "Budget by pillar")
-    return horizontal_bar_chart_svg(items, **options)
+def svg_of(chart):
+    """The chart's SVG as its figure on a page draws it."""
+    return render_to_string("includes/_bar_chart.html", {"chart": chart})
+
+
+def draw(items, chart_id="chart", title="Budget by pillar", description=""):
+    """The SVG of a chart of (label, value[, colour]) items."""
+    chart_items = [
+        ChartItem(label, value, colour=(colour or [BRAND_COLOUR])[0])
+        for label, value, *colour in items
+    ]
+    return svg_of(BarChart(chart_id, title, "Label", "Value", chart_items, description))
 
 
 def test_one_bar_and_two_texts_per_item_with_widths_proportional_to_the_values():
@@ -94,7 +102,7 @@ def test_a_very_long_label_is_shortened_in_the_svg_only():
     label = "Dolgo ime " * 20
     chart = BarChart("c", "Title", "Name", "Value", [ChartItem(label, 1)])
 
-    svg_label = parse(chart.svg()).find(f"{SVG}text").text
+    svg_label = parse(svg_of(chart)).find(f"{SVG}text").text
     assert svg_label.endswith("…")
     assert len(svg_label) <= 56
     assert chart.rows[0][0].label == label
@@ -109,8 +117,8 @@ def test_values_are_formatted_in_the_active_language(language, money, count):
         money_chart = BarChart("m", "T", "L", "V", [ChartItem("A", Decimal("1598948"))], money=True)
         count_chart = BarChart("c", "T", "L", "V", [ChartItem("A", 12345)])
 
-        assert parse(money_chart.svg()).findall(f"{SVG}text")[1].text == money
-        assert parse(count_chart.svg()).findall(f"{SVG}text")[1].text == count
+        assert parse(svg_of(money_chart)).findall(f"{SVG}text")[1].text == money
+        assert parse(svg_of(count_chart)).findall(f"{SVG}text")[1].text == count
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
