@@ -250,7 +250,7 @@ def test_programme_shows_its_facts_projects_and_sums(client, programmes):
         en, '<a href="https://www.interregeurope.eu/">https://www.interregeurope.eu/</a>', html=True
     )
     assertContains(en, '<a href="/en/projects/clean/">CLEAN</a>', html=True)
-    assertContains(en, "<td>2017–2021</td>", html=True)
+    assertContains(en, '<td class="period">2017–2021</td>', html=True)
     assertContains(en, '<span class="money">€1,598,948.00</span>', html=True)
     assertContains(en, '<span class="money">€133,562.00</span>', html=True)
     assertContains(en, '<span class="money">€2,945,111.00</span>', html=True)
@@ -488,8 +488,8 @@ def test_agreement_shows_where_the_sources_differ(client, agreement):
 
     assertContains(
         response,
-        '<tr><th scope="row">number of projects</th><td>30</td>'
-        '<td>Another source counts 30 projects.</td><td lang="sl">Drugi vir</td></tr>',
+        '<tr><th scope="row">number of projects</th><td>30</td><td lang="sl">Drugi vir</td>'
+        "<td>Another source counts 30 projects.</td></tr>",
         html=True,
     )
 

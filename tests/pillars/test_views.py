@@ -286,7 +286,7 @@ def test_detail_lists_primary_and_secondary_published_projects(client, culture_p
     assertContains(response, "<td>primary</td>", count=1, html=True)
     assertContains(response, "<td>secondary</td>", count=1, html=True)
     assertContains(response, "<td>Completed</td>", html=True)
-    assertContains(response, "<td>Jan. 1, 2020 – Dec. 31, 2022</td>", html=True)
+    assertContains(response, '<td class="period">Jan. 1, 2020 – Dec. 31, 2022</td>', html=True)
     assertContains(response, '<span class="money">€1,236,470.80</span>', html=True)
     assertNotContains(response, "SKRIT")
     assertNotContains(response, "DRUGI")

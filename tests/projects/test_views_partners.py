@@ -355,7 +355,11 @@ def test_organisation_page_shows_its_facts_projects_and_source(client, portfolio
         html=True,
     )
     assertContains(response, "The organisation takes part in 2 projects")
-    assertContains(response, '<p class="source">Source: Predstavitev RASR</p>', html=True)
+    assertContains(
+        response,
+        '<p><strong>Source:</strong> <span lang="sl">Predstavitev RASR</span></p>',
+        html=True,
+    )
     assertContains(response, '<blockquote lang="sl">ANEA - Italija</blockquote>', html=True)
 
 
@@ -380,7 +384,7 @@ def test_organisation_page_shows_discrepancies(client, portfolio):
         source=factories.make_source(title="Drug vir"),
     )
     response = page(client, "/en/partners/anea/")
-    assertContains(response, "<td>Francija</td><td>Drug vir</td>", html=True)
+    assertContains(response, '<td>Francija</td><td lang="sl">Drug vir</td>', html=True)
 
 
 def test_agencys_organisation_page_links_its_portfolio(client, portfolio):
@@ -447,7 +451,7 @@ def test_agency_page_lists_its_published_projects_with_role_and_share(client, po
         '<tr><th scope="row"><a href="/en/projects/activehome/">ActiveHome</a><br>'
         '<span class="note">Aktivni dom</span></th>'
         '<td><a href="/en/funding/programmes/interreg-europe/">Interreg Europe</a></td>'
-        "<td>2018–2019</td>"
+        '<td class="period">2018–2019</td>'
         "<td>Lead partner</td>"
         '<td class="number"><span class="money">€49,597.57</span></td>'
         '<td class="number"><span class="money">€17,790.00</span></td>'

@@ -808,7 +808,11 @@ def test_detail_shows_municipalities_and_sources(client, clean):
         '<li><a href="https://www.interregeurope.eu/clean/">Source: www.interregeurope.eu</a></li>',
         html=True,
     )
-    assertContains(response, '<p class="source">Source: Predstavitev RASR</p>', html=True)
+    assertContains(
+        response,
+        '<p><strong>Source:</strong> <span lang="sl">Predstavitev RASR</span></p>',
+        html=True,
+    )
     assertContains(
         response,
         '<blockquote lang="sl">PROJEKT: 1.598.948,00 EUR RASR: 133.562,00 EUR</blockquote>',
@@ -828,7 +832,8 @@ def test_detail_shows_both_figures_where_sources_differ(client, clean):
     assertContains(
         response,
         '<tr><th scope="row">end</th><td>2022 (s 12-mesečnim podaljšanjem)</td>'
-        '<td><a href="https://www.interregeurope.eu/">Interreg Europe: strani projekta</a></td>'
+        '<td lang="sl"><a href="https://www.interregeurope.eu/">'
+        "Interreg Europe: strani projekta</a></td>"
         "<td>Other sources give a 12-month extension to 2022.</td></tr>",
         html=True,
     )

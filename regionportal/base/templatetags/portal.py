@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from regionportal.base import formatting
 
@@ -12,6 +14,27 @@ register = template.Library()
 @register.filter
 def money(amount):
     return formatting.format_money(amount)
+
+
+@register.filter
+def money_or_not_stated(amount):
+    """The amount as money (zero is an amount too), or "not stated" as a note where there is
+    none. The same markup serves the pages and the PDFs: pdf.css gives `.money` no style."""
+    if amount is None:
+        return format_html('<span class="note">{}</span>', gettext("not stated"))
+    return format_html('<span class="money">{}</span>', formatting.format_money(amount))
+
+
+@register.filter
+def money_or_dash(amount):
+    """The amount as money, or a dash where there is none, which screen readers read as "not
+    known" (pdf.css hides `.visually-hidden`, so a PDF shows the dash alone)."""
+    if amount is None:
+        return format_html(
+            '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>',
+            gettext("not known"),
+        )
+    return format_html('<span class="money">{}</span>', formatting.format_money(amount))
 
 
 @register.filter
