@@ -1,8 +1,11 @@
 import os
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
 from django import forms
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
@@ -104,3 +107,28 @@ def pdf_engine():
         if os.environ.get("CI"):
             pytest.fail(pdf.UNAVAILABLE)
         pytest.skip(pdf.UNAVAILABLE)
+
+
+@pytest.fixture(scope="session")
+def run_manage():
+    """Return a function that runs `manage.py` with its arguments in a new process, as an
+    operator would start it: with none of the tests' DJANGO_* settings or DATABASE_URL, only
+    the ones given as keywords. It returns the finished process (return code, stdout, stderr)."""
+
+    def run(*args, **env_overrides):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+        }
+        env.update(env_overrides)
+        return subprocess.run(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    return run

@@ -14,7 +14,7 @@ from pillars.models import PotentialExample
 from projects.models import Partnership
 from regionportal import pdf
 from tests import factories
-from tests.regionportal.test_pdf import pdf_text
+from tests.pdfs import pdf_text
 
 # Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_engine")]

@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains
 from projects.models import Partnership
 from regionportal import pdf
 from tests import factories
-from tests.regionportal.test_pdf import fonts_of, pdf_text
+from tests.pdfs import fonts_of, pdf_text
 
 # Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
 pytestmark = pytest.mark.usefixtures("pdf_engine")

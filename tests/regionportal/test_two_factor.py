@@ -23,7 +23,6 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from regionportal import two_factor
 from tests.factories import make_totp_device, make_user
-from tests.regionportal.test_site import run_manage
 from tests.staff import log_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -392,14 +391,14 @@ PRODUCTION = {"DJANGO_SECRET_KEY": "test-only-a-long-random-value", "DJANGO_ALLO
         ({"DJANGO_DEBUG": "true", "DJANGO_STAFF_2FA": " Required "}, "required"),
     ],
 )
-def test_required_by_default_with_debug_off(environment, expected):
+def test_required_by_default_with_debug_off(run_manage, environment, expected):
     result = run_manage("diffsettings", **environment)
 
     assert result.returncode == 0, result.stderr
     assert f"STAFF_2FA = '{expected}'" in result.stdout
 
 
-def test_another_value_stops_start_up():
+def test_another_value_stops_start_up(run_manage):
     result = run_manage("check", **PRODUCTION, DJANGO_STAFF_2FA="yes")
 
     assert result.returncode != 0
