@@ -401,8 +401,11 @@ def test_unknown_organisation_is_not_found(get_page, portfolio):
     get_page("/en/partners/no-such-organisation/", status=404)
 
 
-def test_organisation_page_queries_do_not_grow_with_the_rows(assert_constant_queries, portfolio):
+def test_organisation_page_queries_do_not_grow_with_the_rows(
+    client, assert_constant_queries, portfolio
+):
     anea = Organisation.objects.get(slug="anea")
+    client.get("/en/partners/anea/")  # fills the content types' cache before counting
 
     def add_rows():
         for _ in range(15):
