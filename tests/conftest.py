@@ -1,11 +1,14 @@
 import os
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
 from django import forms
+from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from regionportal.base import pdf
 from tests.factories import make_user
@@ -49,6 +52,63 @@ def editor_client(client, editor):
 @pytest.fixture
 def reviewer_client(client, reviewer):
     return log_in_verified(client, reviewer)
+
+
+@pytest.fixture
+def get_page(client):
+    """Return a function that GETs a public page as a visitor and returns the response, after
+    checking that it answers with the status (200 unless given) and is a page of the portal in
+    the language of its address (/sl/… or /en/…): one <h1>, and <html lang> that language."""
+
+    def get(url, params=None, *, status=200):
+        response = client.get(url, params)
+        html = response.content.decode()
+        assert response.status_code == status, html[:2000]
+        assert html.count("<h1") == 1, f"{url} has {html.count('<h1')} <h1>"
+        assert f'<html lang="{url.split("/")[1]}">' in html
+        return response
+
+    return get
+
+
+def _fetch_counting_queries(client, url):
+    """GET the address, read the answer to the end (a download queries its rows while it
+    streams), check that it is 200 and return (the response, the queries it made)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        body = response.getvalue()
+    assert response.status_code == 200, body[:2000]
+    return response, queries
+
+
+@pytest.fixture
+def count_queries(client):
+    """Return a function that gives the number of queries an address takes to answer a visitor
+    200 and be read to the end."""
+
+    def count(url):
+        return len(_fetch_counting_queries(client, url)[1])
+
+    return count
+
+
+@pytest.fixture
+def assert_constant_queries(client):
+    """Return a function that fetches an address (with the visitor's client unless another is
+    given), adds rows with `add_rows()`, fetches it again and fails, listing the queries, unless
+    both answers took as many queries; it returns the two responses (few rows, more rows)."""
+
+    def assert_constant(url, add_rows, *, client=client):
+        few_rows, few = _fetch_counting_queries(client, url)
+        add_rows()
+        more_rows, more = _fetch_counting_queries(client, url)
+        assert len(more) == len(few), (
+            f"{url}: {len(few)} queries with few rows, {len(more)} with more:\n"
+            + "\n".join(query["sql"] for query in more.captured_queries)
+        )
+        return few_rows, more_rows
+
+    return assert_constant
 
 
 def _post_value(bound_field):
@@ -104,3 +164,28 @@ def pdf_engine():
         if os.environ.get("CI"):
             pytest.fail(pdf.UNAVAILABLE)
         pytest.skip(pdf.UNAVAILABLE)
+
+
+@pytest.fixture(scope="session")
+def run_manage():
+    """Return a function that runs `manage.py` with its arguments in a new process, as an
+    operator would start it: with none of the tests' DJANGO_* settings or DATABASE_URL, only
+    the ones given as keywords. It returns the finished process (return code, stdout, stderr)."""
+
+    def run(*args, **env_overrides):
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+        }
+        env.update(env_overrides)
+        return subprocess.run(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    return run

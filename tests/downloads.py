@@ -7,8 +7,6 @@ import json
 import re
 
 import openpyxl
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 CONTENT_TYPES = {
@@ -73,13 +71,6 @@ def records(fmt, body):
         return json_results(body)
     rows = csv_rows(body) if fmt == "csv" else xlsx_rows(body)
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
-
-
-def count_queries(client, url, params=None):
-    """The queries made to answer a download and write it to the end."""
-    with CaptureQueriesContext(connection) as queries:
-        download(client, url, params)
-    return len(queries)
 
 
 def page_count(client, url, params=None):

@@ -20,6 +20,7 @@ from django.test.utils import modify_settings
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser.viewports import DESKTOP
 from tests.database import as_migrated_afterwards
 
 # Playwright's sync API runs an event loop in the test thread; the test thread's own database
@@ -36,8 +37,6 @@ CHROMIUM_FLAGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE_WIDTH = 375
 
 
 def pytest_collection_modifyitems(items):
@@ -170,14 +169,20 @@ def axe():
     return Axe()
 
 
+@pytest.fixture
 def axe_violations(axe, page):
-    """Runs axe-core with the WCAG 2.1 A and AA rules; returns (count, a readable report)."""
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    assert results.response["passes"], "axe-core checked nothing on this page"
-    lines = []
-    for violation in results.response["violations"]:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"]:
-            summary = node["failureSummary"].replace("\n", "\n        ")
-            lines.append(f"    {', '.join(map(str, node['target']))}:\n        {summary}")
-    return results.violations_count, "\n".join(lines)
+    """Return a function that runs axe-core on the page as it is now, with the WCAG 2.1 A and AA
+    rules, and returns (count of violations, a readable report)."""
+
+    def check():
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+        assert results.response["passes"], "axe-core checked nothing on this page"
+        lines = []
+        for violation in results.response["violations"]:
+            lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"]:
+                summary = node["failureSummary"].replace("\n", "\n        ")
+                lines.append(f"    {', '.join(map(str, node['target']))}:\n        {summary}")
+        return results.violations_count, "\n".join(lines)
+
+    return check

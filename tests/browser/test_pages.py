@@ -4,7 +4,7 @@ width nothing sticks out sideways. Screenshots at 375 and 1280 px are kept as te
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE_WIDTH, axe_violations
+from tests.browser.viewports import DESKTOP, PHONE_WIDTH
 
 # (name, path after the language prefix, expected HTTP status)
 PAGES = [
@@ -89,10 +89,10 @@ def open_page(page, problems, site, name, language, path, status):
 # One test for both checks: a page is opened once (and axe-core's run is the costly part).
 @pytest.mark.parametrize(("name", "language", "path", "status"), CASES)
 def test_no_accessibility_violations_and_fits_a_phone(
-    page, page_problems, site, axe, screenshot, name, language, path, status
+    page, page_problems, site, axe_violations, screenshot, name, language, path, status
 ):
     open_page(page, page_problems, site, name, language, path, status)
-    count, report = axe_violations(axe, page)
+    count, report = axe_violations()
     assert count == 0, f"axe-core on /{language}{path}:\n{report}"
 
     screenshot(f"{language}-{name}", DESKTOP["width"])

@@ -5,8 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
@@ -14,7 +12,7 @@ from pillars.models import PotentialExample
 from projects.models import Partnership
 from regionportal.base import pdf
 from tests import factories
-from tests.regionportal.test_pdf import pdf_text
+from tests.pdfs import pdf_text
 
 # Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_engine")]
@@ -128,21 +126,16 @@ def test_the_pillar_page_links_its_summary(client, nature):
 
 
 def test_the_pillar_summary_needs_as_many_queries_however_many_projects(
-    client, nature, monkeypatch
+    assert_constant_queries, nature, monkeypatch
 ):
     # WeasyPrint left out: the query counts do not depend on it, and it is slow.
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html, *, base_url: b"%PDF-1.7 quick")
 
-    def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/sl/pillars/narava/summary.pdf").status_code == 200
-        return len(queries)
+    def add_rows():
+        for number in range(5):
+            project = add_project(nature, Decimal("1000.00"), primary=number % 2 == 0)
+            factories.make_partnership(project=project, budget=Decimal("10.00"))
+            factories.make_example(pillar=nature)
+            factories.make_goal(pillar=nature)
 
-    few = count_queries()
-    for number in range(5):
-        project = add_project(nature, Decimal("1000.00"), primary=number % 2 == 0)
-        factories.make_partnership(project=project, budget=Decimal("10.00"))
-        factories.make_example(pillar=nature)
-        factories.make_goal(pillar=nature)
-
-    assert count_queries() == few
+    assert_constant_queries("/sl/pillars/narava/summary.pdf", add_rows)

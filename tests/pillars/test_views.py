@@ -4,30 +4,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from pillars.models import KeyMessage, PotentialExample, VisionGoal
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def get_page(client, url):
-    """GET a public page; check it answers 200 with one <h1> in the language of its address."""
-    response = client.get(url)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert html.count("<h1") == 1
-    assert f'<html lang="{url.split("/")[1]}">' in html
-    return response
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def add_project(pillar, budget=None, *, secondary=None, is_published=True, **fields):
@@ -87,13 +69,13 @@ def budgets(economy, culture):
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
-def test_list_answers_in_both_languages(client, economy, language):
-    get_page(client, f"/{language}/pillars/")
+def test_list_answers_in_both_languages(get_page, economy, language):
+    get_page(f"/{language}/pillars/")
 
 
-def test_list_shows_each_pillar_as_a_card_with_both_names_and_its_model(client, economy):
-    sl = get_page(client, "/sl/pillars/")
-    en = get_page(client, "/en/pillars/")
+def test_list_shows_each_pillar_as_a_card_with_both_names_and_its_model(get_page, economy):
+    sl = get_page("/sl/pillars/")
+    en = get_page("/en/pillars/")
 
     assertContains(
         sl, '<a href="/sl/pillars/gospodarstvo/">Ekonomija, Finance &amp; Podjetja</a>', html=True
@@ -108,7 +90,7 @@ def test_list_shows_each_pillar_as_a_card_with_both_names_and_its_model(client, 
     assertContains(en, 'class="card pillar-card pillar--gospodarstvo"')
 
 
-def test_list_shows_what_ties_the_pillars_together(client, economy):
+def test_list_shows_what_ties_the_pillars_together(get_page, economy):
     factories.make_key_message(
         kind=KeyMessage.Kind.SMART_INTEGRATION,
         title_sl="Pametna integracija",
@@ -122,8 +104,8 @@ def test_list_shows_what_ties_the_pillars_together(client, economy):
         text_en="Sustainability and social responsibility",
     )
 
-    sl = get_page(client, "/sl/pillars/")
-    en = get_page(client, "/en/pillars/")
+    sl = get_page("/sl/pillars/")
+    en = get_page("/en/pillars/")
 
     assertContains(sl, "<dt>Moralno jedro</dt><dd>Trajnostnost &amp; družbena odgovornost</dd>")
     assertContains(sl, "<dd>Pametna integracija (“Smart Integration”)</dd>")
@@ -139,9 +121,9 @@ def test_list_shows_what_ties_the_pillars_together(client, economy):
     ],
 )
 def test_budget_by_pillar_sums_the_primary_projects_exactly(
-    client, budgets, language, economy_sum, culture_sum
+    get_page, budgets, language, economy_sum, culture_sum
 ):
-    response = get_page(client, f"/{language}/pillars/")
+    response = get_page(f"/{language}/pillars/")
     html = response.content.decode()
 
     for slug, amount in [("gospodarstvo", economy_sum), ("kultura", culture_sum)]:
@@ -159,24 +141,24 @@ def test_budget_by_pillar_sums_the_primary_projects_exactly(
     assert 'role="img"' in svg
 
 
-def test_list_counts_projects_under_their_primary_pillar(client, budgets):
-    response = get_page(client, "/en/pillars/")
+def test_list_counts_projects_under_their_primary_pillar(get_page, budgets):
+    response = get_page("/en/pillars/")
 
     assertContains(response, "2 projects have this as their primary pillar.")
     assertContains(response, "3 projects have this as their primary pillar.")
 
 
-def test_list_queries_do_not_grow_with_rows(client, economy, culture):
+def test_list_queries_do_not_grow_with_rows(client, assert_constant_queries, economy, culture):
     add_project(economy, Decimal("1.00"))
     client.get("/sl/pillars/")
-    few = count_queries(client, "/sl/pillars/")
 
-    for index in range(5):
-        pillar = factories.make_pillar(name_sl=f"Nov steber {index}")
-        for _ in range(3):
-            add_project(pillar, Decimal("10.00"), secondary=economy)
+    def add_rows():
+        for index in range(5):
+            pillar = factories.make_pillar(name_sl=f"Nov steber {index}")
+            for _ in range(3):
+                add_project(pillar, Decimal("10.00"), secondary=economy)
 
-    assert count_queries(client, "/sl/pillars/") == few
+    assert_constant_queries("/sl/pillars/", add_rows)
 
 
 # A pillar's page
@@ -223,15 +205,15 @@ def culture_page_data(culture, economy):
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
-def test_detail_answers_in_both_languages(client, culture_page_data, language):
-    get_page(client, f"/{language}/pillars/kultura/")
+def test_detail_answers_in_both_languages(get_page, culture_page_data, language):
+    get_page(f"/{language}/pillars/kultura/")
 
 
 def test_detail_shows_the_pillar_its_model_wordings_potentials_and_implementation(
-    client, culture_page_data
+    get_page, culture_page_data
 ):
-    sl = get_page(client, "/sl/pillars/kultura/")
-    en = get_page(client, "/en/pillars/kultura/")
+    sl = get_page("/sl/pillars/kultura/")
+    en = get_page("/en/pillars/kultura/")
 
     assertContains(sl, "<h1>Kultura &amp; Ozaveščenost</h1>", html=True)
     assertContains(sl, '<span lang="en">Culture &amp; Consciousness</span>', html=True)
@@ -248,9 +230,9 @@ def test_detail_shows_the_pillar_its_model_wordings_potentials_and_implementatio
     assertContains(en, "<p>Study circles and LIVING CASTLES.</p>", html=True)
 
 
-def test_detail_lists_the_examples_with_kind_and_count(client, culture_page_data):
-    en = get_page(client, "/en/pillars/kultura/")
-    sl = get_page(client, "/sl/pillars/kultura/")
+def test_detail_lists_the_examples_with_kind_and_count(get_page, culture_page_data):
+    en = get_page("/en/pillars/kultura/")
+    sl = get_page("/sl/pillars/kultura/")
 
     assertContains(
         en,
@@ -267,8 +249,8 @@ def test_detail_lists_the_examples_with_kind_and_count(client, culture_page_data
     assertContains(sl, '<th scope="row">Zelene destinacije</th>', html=True)
 
 
-def test_detail_links_its_goals_to_the_vision_page(client, culture_page_data):
-    response = get_page(client, "/en/pillars/kultura/")
+def test_detail_links_its_goals_to_the_vision_page(get_page, culture_page_data):
+    response = get_page("/en/pillars/kultura/")
 
     assertContains(
         response,
@@ -278,8 +260,8 @@ def test_detail_links_its_goals_to_the_vision_page(client, culture_page_data):
     )
 
 
-def test_detail_lists_primary_and_secondary_published_projects(client, culture_page_data):
-    response = get_page(client, "/en/pillars/kultura/")
+def test_detail_lists_primary_and_secondary_published_projects(get_page, culture_page_data):
+    response = get_page("/en/pillars/kultura/")
 
     assertContains(response, '<a href="/en/projects/living-castles/">LIVING CASTLES</a>', html=True)
     assertContains(response, '<a href="/en/projects/life-netopirji/">LIFE netopirji</a>', html=True)
@@ -292,8 +274,8 @@ def test_detail_lists_primary_and_secondary_published_projects(client, culture_p
     assertNotContains(response, "DRUGI")
 
 
-def test_detail_quotes_its_source(client, culture_page_data):
-    response = get_page(client, "/en/pillars/kultura/")
+def test_detail_quotes_its_source(get_page, culture_page_data):
+    response = get_page("/en/pillars/kultura/")
 
     assertContains(response, "Predstavitev RASR")
     assertContains(
@@ -306,18 +288,20 @@ def test_unknown_pillar_is_404(client, culture):
     assert client.get("/en/pillars/no-such-pillar/").status_code == 404
 
 
-def test_detail_queries_do_not_grow_with_rows(client, culture_page_data, culture, economy):
+def test_detail_queries_do_not_grow_with_rows(
+    client, assert_constant_queries, culture_page_data, culture, economy
+):
     client.get("/sl/pillars/kultura/")
-    few = count_queries(client, "/sl/pillars/kultura/")
 
-    for index in range(5):
-        factories.make_example(pillar=culture, name_sl=f"Primer {index}", count=index)
-        goal = factories.make_goal(pillar=culture)
-        project = add_project(culture, Decimal("1.00"), secondary=economy)
-        project.goals.add(goal)
-        add_project(economy, Decimal("2.00"), secondary=culture)
+    def add_rows():
+        for index in range(5):
+            factories.make_example(pillar=culture, name_sl=f"Primer {index}", count=index)
+            goal = factories.make_goal(pillar=culture)
+            project = add_project(culture, Decimal("1.00"), secondary=economy)
+            project.goals.add(goal)
+            add_project(economy, Decimal("2.00"), secondary=culture)
 
-    assert count_queries(client, "/sl/pillars/kultura/") == few
+    assert_constant_queries("/sl/pillars/kultura/", add_rows)
 
 
 # The vision
@@ -374,21 +358,17 @@ def vision(economy, culture):
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
-def test_vision_answers_in_both_languages(client, vision, language):
-    get_page(client, f"/{language}/pillars/vision/")
+def test_vision_answers_in_both_languages(get_page, vision, language):
+    get_page(f"/{language}/pillars/vision/")
 
 
-def test_vision_shows_the_overall_vision(client, vision):
-    assertContains(
-        get_page(client, "/sl/pillars/vision/"), "Blaginja (dobro živeti) za vse", count=1
-    )
-    assertContains(
-        get_page(client, "/en/pillars/vision/"), "Prosperity – a good life – for everyone"
-    )
+def test_vision_shows_the_overall_vision(get_page, vision):
+    assertContains(get_page("/sl/pillars/vision/"), "Blaginja (dobro živeti) za vse", count=1)
+    assertContains(get_page("/en/pillars/vision/"), "Prosperity – a good life – for everyone")
 
 
-def test_vision_groups_goals_by_pillar_then_horizon_with_the_region_last(client, vision):
-    html = get_page(client, "/en/pillars/vision/").content.decode()
+def test_vision_groups_goals_by_pillar_then_horizon_with_the_region_last(get_page, vision):
+    html = get_page("/en/pillars/vision/").content.decode()
 
     headings = re.findall(r"<h([23])[^>]*>(.*?)</h\1>", html, re.DOTALL)
     texts = [(level, re.sub(r"<[^>]+>", "", text).strip()) for level, text in headings]
@@ -404,9 +384,9 @@ def test_vision_groups_goals_by_pillar_then_horizon_with_the_region_last(client,
     assert html.index('id="kultura-zelena-shema"') < html.index('id="regija-2030-minus-30"')
 
 
-def test_a_measurable_goal_shows_its_progress_bar_and_figures(client, vision):
-    en = get_page(client, "/en/pillars/vision/")
-    sl = get_page(client, "/sl/pillars/vision/")
+def test_a_measurable_goal_shows_its_progress_bar_and_figures(get_page, vision):
+    en = get_page("/en/pillars/vision/")
+    sl = get_page("/sl/pillars/vision/")
 
     assertContains(
         en,
@@ -427,8 +407,8 @@ def test_a_measurable_goal_shows_its_progress_bar_and_figures(client, vision):
     assertContains(sl, 'value="25.0">25,0 %</progress>')
 
 
-def test_an_unconfirmed_target_is_marked_in_words_and_its_progress_not_measured(client, vision):
-    response = get_page(client, "/en/pillars/vision/")
+def test_an_unconfirmed_target_is_marked_in_words_and_its_progress_not_measured(get_page, vision):
+    response = get_page("/en/pillars/vision/")
     html = response.content.decode()
     goal = html[html.index('id="regija-2030-minus-30"') :]
     goal = goal[: goal.index("</li>")]
@@ -441,8 +421,8 @@ def test_an_unconfirmed_target_is_marked_in_words_and_its_progress_not_measured(
     assertContains(response, "Unconfirmed target", count=1)
 
 
-def test_a_goal_without_a_target_shows_no_figures(client, vision):
-    html = get_page(client, "/en/pillars/vision/").content.decode()
+def test_a_goal_without_a_target_shows_no_figures(get_page, vision):
+    html = get_page("/en/pillars/vision/").content.decode()
     goal = html[html.index('id="gospodarstvo-2050"') :]
     goal = goal[: goal.index("</li>")]
 
@@ -451,25 +431,25 @@ def test_a_goal_without_a_target_shows_no_figures(client, vision):
     assert "Progress" not in goal
 
 
-def test_vision_lists_the_published_projects_serving_each_goal(client, vision):
-    response = get_page(client, "/en/pillars/vision/")
+def test_vision_lists_the_published_projects_serving_each_goal(get_page, vision):
+    response = get_page("/en/pillars/vision/")
 
     assertContains(response, '<a href="/en/projects/clean/">CLEAN</a>', html=True, count=1)
     assertNotContains(response, "SKRIT")
 
 
-def test_vision_queries_do_not_grow_with_rows(client, vision, culture):
+def test_vision_queries_do_not_grow_with_rows(client, assert_constant_queries, vision, culture):
     client.get("/sl/pillars/vision/")
-    few = count_queries(client, "/sl/pillars/vision/")
 
-    for index in range(5):
-        pillar = factories.make_pillar(name_sl=f"Steber {index}")
-        goal = factories.make_goal(pillar=pillar, target_value=Decimal(10), target_year=2030)
-        for _ in range(2):
-            factories.make_project().goals.add(goal)
-        factories.make_goal(pillar=None)
+    def add_rows():
+        for index in range(5):
+            pillar = factories.make_pillar(name_sl=f"Steber {index}")
+            goal = factories.make_goal(pillar=pillar, target_value=Decimal(10), target_year=2030)
+            for _ in range(2):
+                factories.make_project().goals.add(goal)
+            factories.make_goal(pillar=None)
 
-    assert count_queries(client, "/sl/pillars/vision/") == few
+    assert_constant_queries("/sl/pillars/vision/", add_rows)
 
 
 # Progress from the baseline to the target

@@ -5,9 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 from pypdf import PdfReader
 from pytest_django.asserts import assertContains
@@ -15,7 +13,7 @@ from pytest_django.asserts import assertContains
 from projects.models import Partnership
 from regionportal.base import pdf
 from tests import factories
-from tests.regionportal.test_pdf import fonts_of, pdf_text
+from tests.pdfs import fonts_of, pdf_text
 
 # Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
 pytestmark = pytest.mark.usefixtures("pdf_engine")
@@ -267,50 +265,46 @@ def quick_pdfs(monkeypatch):
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html, *, base_url: b"%PDF-1.7 quick")
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_the_project_summary_needs_as_many_queries_however_many_partners_and_results(
-    client, db, quick_pdfs
+    assert_constant_queries, db, quick_pdfs
 ):
     project = factories.make_full_project(slug="zeleni-celjski", partners=1)
     factories.make_place(project=project, municipality=factories.make_municipality())
     factories.make_goal().projects.add(project)
     factories.make_discrepancy(about=project)
     url = "/sl/projects/zeleni-celjski/summary.pdf"
-    few = count_queries(client, url)
 
-    for _ in range(5):
-        factories.make_partnership(project=project, budget=Decimal("100.00"))
-        factories.make_result(project=project)
-        factories.make_place(project=project, municipality=factories.make_municipality())
-        factories.make_link(project=project)
-        factories.make_project_pillar(project=project)
-        factories.make_goal().projects.add(project)
-        factories.make_discrepancy(about=project)
-        project.municipalities.add(factories.make_municipality())
+    def add_rows():
+        for _ in range(5):
+            factories.make_partnership(project=project, budget=Decimal("100.00"))
+            factories.make_result(project=project)
+            factories.make_place(project=project, municipality=factories.make_municipality())
+            factories.make_link(project=project)
+            factories.make_project_pillar(project=project)
+            factories.make_goal().projects.add(project)
+            factories.make_discrepancy(about=project)
+            project.municipalities.add(factories.make_municipality())
 
-    assert count_queries(client, url) == few
+    assert_constant_queries(url, add_rows)
 
 
-def test_the_agency_summary_needs_as_many_queries_however_many_projects(client, db, quick_pdfs):
+def test_the_agency_summary_needs_as_many_queries_however_many_projects(
+    assert_constant_queries, db, quick_pdfs
+):
     agency = factories.make_agency()
     factories.make_agency_record()
     factories.make_full_project(agency=agency)
     factories.make_project()  # run without a partnership
     url = "/en/partners/agency/summary.pdf"
-    few = count_queries(client, url)
 
-    for _ in range(5):
-        project = factories.make_full_project(agency=agency)
-        factories.make_partnership(
-            project=project,
-            organisation=factories.make_organisation(country="HR"),
-            role=Partnership.Role.PARTNER,
-        )
-        factories.make_project()
+    def add_rows():
+        for _ in range(5):
+            project = factories.make_full_project(agency=agency)
+            factories.make_partnership(
+                project=project,
+                organisation=factories.make_organisation(country="HR"),
+                role=Partnership.Role.PARTNER,
+            )
+            factories.make_project()
 
-    assert count_queries(client, url) == few
+    assert_constant_queries(url, add_rows)

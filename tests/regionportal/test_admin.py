@@ -5,55 +5,14 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from funding.models import (
-    AgencyRecord,
-    AgreementProject,
-    DevelopmentAgreement,
-    FinancialPerspective,
-    Programme,
-)
-from pillars.models import KeyMessage, Pillar, VisionGoal
-from projects.models import Organisation, Project
-from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
+from projects.models import Project
 from tests import factories
+from tests.admin_rows import ROW_FACTORIES
 
 PORTAL_APPS = {"regionportal", "pillars", "funding", "projects"}
 
-
-def make_municipality_project():
-    municipality = factories.make_municipality()
-    return factories.make_agreement_project(municipalities=[municipality])
-
-
-def make_funded_project():
-    return factories.make_full_project(programme=factories.make_programme())
-
-
-def make_source_discrepancy():
-    return factories.make_discrepancy(about=factories.make_project())
-
-
-# For each model in the admin: how to make one more row of its list, with what the list shows.
-ROW_FACTORIES = {
-    Source: factories.make_source,
-    SourceDiscrepancy: make_source_discrepancy,
-    Region: factories.make_region,
-    Municipality: factories.make_municipality,
-    Pillar: lambda: factories.make_example().pillar,
-    VisionGoal: factories.make_goal,
-    KeyMessage: factories.make_key_message,
-    Programme: factories.make_programme,
-    DevelopmentAgreement: lambda: factories.make_category().agreement,
-    AgreementProject: make_municipality_project,
-    FinancialPerspective: lambda: factories.make_policy_goal().perspective,
-    AgencyRecord: factories.make_agency_record,
-    Organisation: factories.make_organisation,
-    Project: make_funded_project,
-}
 
 PORTAL_MODELS = sorted(
     (model for model in admin.site._registry if model._meta.app_label in PORTAL_APPS),
@@ -114,25 +73,21 @@ def test_pages_send_anonymous_users_to_the_login(client, model):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", PORTAL_MODELS, ids=model_id)
-def test_changelist_query_count_does_not_grow_with_rows(admin_client, model):
+def test_changelist_query_count_does_not_grow_with_rows(
+    assert_constant_queries, admin_client, model
+):
     make_row = ROW_FACTORIES[model]
     url = admin_url(model, "changelist")
     make_row()
     admin_client.get(url)  # fills the caches (content types, session) before counting
 
-    with CaptureQueriesContext(connection) as few_rows:
-        response = admin_client.get(url)
-    assert response.context["cl"].result_count == 1
+    def add_rows():
+        for _ in range(5):
+            make_row()
 
-    for _ in range(5):
-        make_row()
-    with CaptureQueriesContext(connection) as many_rows:
-        response = admin_client.get(url)
-    assert response.context["cl"].result_count == 6
-
-    assert len(many_rows) == len(few_rows), "\n".join(
-        query["sql"] for query in many_rows.captured_queries
-    )
+    few_rows, more_rows = assert_constant_queries(url, add_rows, client=admin_client)
+    assert few_rows.context["cl"].result_count == 1
+    assert more_rows.context["cl"].result_count == 6
 
 
 @pytest.mark.django_db

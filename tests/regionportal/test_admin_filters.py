@@ -8,7 +8,7 @@ from django.contrib.admin.views.main import ORDER_VAR, PAGE_VAR, SEARCH_VAR
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.regionportal.test_admin import ROW_FACTORIES
+from tests.admin_rows import ROW_FACTORIES
 
 HOSTILE_VALUES = [
     "0",

@@ -2,7 +2,6 @@
 `manage.py restore` puts back exactly that, on SQLite and PostgreSQL and from one to the other;
 a file that is not an intact backup of this schema or an older one is refused, changing nothing."""
 
-import datetime
 import hashlib
 import json
 import os
@@ -17,7 +16,6 @@ from pathlib import Path
 import psycopg
 import pytest
 import reversion
-from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.contrib.sessions.backends.db import SessionStore
@@ -30,6 +28,7 @@ from projects.models import Organisation, Partnership, Project
 from regionportal.site.backups import MANIFEST, BackupError, read_backup, seal
 from tests.database import as_migrated_afterwards
 from tests.factories import make_full_project, make_project, make_user
+from tests.snapshots import media_snapshot, snapshot
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -38,41 +37,6 @@ def _database_as_migrated_after_the_module(django_db_setup, django_db_blocker):
     tests of other modules that run after them in the same process expect the migrations' rows."""
     with django_db_blocker.unblock(), as_migrated_afterwards():
         yield
-
-
-def snapshot():
-    """Every column of every row of every table (many-to-many through tables included), in
-    primary-key order, as JSON-comparable values: the same rows give the same snapshot on
-    SQLite and on PostgreSQL, and in another process."""
-    tables = {}
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.proxy or not model._meta.managed:
-            continue
-        columns = [field.attname for field in model._meta.concrete_fields]
-        rows = model._base_manager.order_by("pk").values_list(*columns)
-        tables[model._meta.label_lower] = [[_comparable(value) for value in row] for row in rows]
-    return tables
-
-
-def _comparable(value):
-    if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.UTC).isoformat()
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"Decimal {value}"
-    if isinstance(value, bytes | memoryview):
-        return f"bytes {bytes(value).hex()}"
-    return value
-
-
-def media_snapshot(media_root):
-    root = Path(media_root)
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture
@@ -458,7 +422,7 @@ django.setup()
 from django.conf import settings
 from regionportal.site.backups import write_backup
 from tests.factories import make_project
-from tests.regionportal.test_backup import media_snapshot, snapshot
+from tests.snapshots import media_snapshot, snapshot
 
 restored = snapshot()
 media = {name: data.hex() for name, data in media_snapshot(settings.MEDIA_ROOT).items()}

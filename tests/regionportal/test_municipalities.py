@@ -4,30 +4,12 @@ investments that touch it."""
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from projects.models import Organisation, Partnership
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def get_page(client, url, params=None):
-    """GET a public page; check it answers 200 with one <h1> in the language of its address."""
-    response = client.get(url, params)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert html.count("<h1") == 1
-    assert f'<html lang="{url.split("/")[1]}">' in html
-    return response
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def add_project(budget, agency_share=None, *, municipalities=(), places=(), **fields):
@@ -116,13 +98,13 @@ def data(region):
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
-def test_list_answers_in_both_languages(client, data, language):
-    get_page(client, f"/{language}/municipalities/")
+def test_list_answers_in_both_languages(get_page, data, language):
+    get_page(f"/{language}/municipalities/")
 
 
-def test_list_shows_only_the_regions_municipalities_with_their_facts_and_counts(client, data):
-    sl = get_page(client, "/sl/municipalities/")
-    en = get_page(client, "/en/municipalities/")
+def test_list_shows_only_the_regions_municipalities_with_their_facts_and_counts(get_page, data):
+    sl = get_page("/sl/municipalities/")
+    en = get_page("/en/municipalities/")
 
     assertContains(
         sl,
@@ -146,29 +128,29 @@ def test_list_shows_only_the_regions_municipalities_with_their_facts_and_counts(
     assertNotContains(sl, "Bistrica ob Sotli")
 
 
-def test_list_queries_do_not_grow_with_rows(client, data, region):
+def test_list_queries_do_not_grow_with_rows(client, assert_constant_queries, data, region):
     client.get("/sl/municipalities/")
-    few = count_queries(client, "/sl/municipalities/")
 
-    for _ in range(5):
-        municipality = factories.make_municipality(region=region)
-        add_project(Decimal("1.00"), municipalities=[municipality], places=[municipality])
-        factories.make_agreement_project(municipalities=[municipality, data["celje"]])
+    def add_rows():
+        for _ in range(5):
+            municipality = factories.make_municipality(region=region)
+            add_project(Decimal("1.00"), municipalities=[municipality], places=[municipality])
+            factories.make_agreement_project(municipalities=[municipality, data["celje"]])
 
-    assert count_queries(client, "/sl/municipalities/") == few
+    assert_constant_queries("/sl/municipalities/", add_rows)
 
 
 # A municipality's page
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
-def test_detail_answers_in_both_languages(client, data, language):
-    get_page(client, f"/{language}/municipalities/lasko/")
+def test_detail_answers_in_both_languages(get_page, data, language):
+    get_page(f"/{language}/municipalities/lasko/")
 
 
-def test_detail_shows_the_municipalitys_facts(client, data):
-    sl = get_page(client, "/sl/municipalities/celje/")
-    en = get_page(client, "/en/municipalities/celje/")
+def test_detail_shows_the_municipalitys_facts(get_page, data):
+    sl = get_page("/sl/municipalities/celje/")
+    en = get_page("/en/municipalities/celje/")
 
     assertContains(en, "<h1>Urban municipality of Celje</h1>", html=True)
     assertContains(en, "<dt>ISO 3166-2 code</dt><dd>SI-011</dd>", html=True)
@@ -179,8 +161,8 @@ def test_detail_shows_the_municipalitys_facts(client, data):
     assertContains(sl, '<dd>48.868 <span class="note">(2014)</span></dd>', html=True)
 
 
-def test_detail_shows_every_project_touching_it_once_with_sums(client, data):
-    response = get_page(client, "/en/municipalities/lasko/")
+def test_detail_shows_every_project_touching_it_once_with_sums(get_page, data):
+    response = get_page("/en/municipalities/lasko/")
 
     assertContains(response, '<a href="/en/projects/innovaspa/">InnovaSPA</a>', count=1, html=True)
     assertContains(response, '<a href="/en/projects/terme/">TERME</a>', count=1, html=True)
@@ -198,8 +180,8 @@ def test_detail_shows_every_project_touching_it_once_with_sums(client, data):
     )
 
 
-def test_detail_sums_in_slovenian(client, data):
-    response = get_page(client, "/sl/municipalities/lasko/")
+def test_detail_sums_in_slovenian(get_page, data):
+    response = get_page("/sl/municipalities/lasko/")
 
     assertContains(
         response, '<td class="number"><span class="money">1.446.163,10 €</span></td>', html=True
@@ -209,8 +191,8 @@ def test_detail_sums_in_slovenian(client, data):
     )
 
 
-def test_detail_shows_the_agreement_investments_with_sums(client, data):
-    response = get_page(client, "/en/municipalities/celje/")
+def test_detail_shows_the_agreement_investments_with_sums(get_page, data):
+    response = get_page("/en/municipalities/celje/")
 
     assertContains(response, '<th scope="row">Povezovalna cesta Ljubečna</th>', html=True)
     assertContains(
@@ -226,10 +208,10 @@ def test_detail_shows_the_agreement_investments_with_sums(client, data):
     assertContains(response, '<a href="/en/projects/clean/">CLEAN</a>', html=True)
 
 
-def test_detail_without_projects_or_investments_says_so(client, region):
+def test_detail_without_projects_or_investments_says_so(get_page, region):
     factories.make_municipality(slug="solcava", name="Solčava", region=region)
 
-    response = get_page(client, "/en/municipalities/solcava/")
+    response = get_page("/en/municipalities/solcava/")
 
     assertContains(response, "No published project is linked to this municipality yet.")
     assertContains(
@@ -243,18 +225,18 @@ def test_unknown_municipality_or_one_outside_the_region_is_404(client, data):
     assert client.get("/en/municipalities/bistrica-ob-sotli/").status_code == 404
 
 
-def test_detail_queries_do_not_grow_with_rows(client, data):
+def test_detail_queries_do_not_grow_with_rows(client, assert_constant_queries, data):
     lasko = data["lasko"]
     factories.make_agreement_project(municipalities=[lasko])
     client.get("/sl/municipalities/lasko/")
-    few = count_queries(client, "/sl/municipalities/lasko/")
 
-    for _ in range(5):
-        add_project(Decimal("1.00"), Decimal("0.50"), municipalities=[lasko], places=[lasko])
-        add_project(Decimal("2.00"), places=[lasko, lasko])
-        factories.make_agreement_project(municipalities=[lasko, data["celje"]])
+    def add_rows():
+        for _ in range(5):
+            add_project(Decimal("1.00"), Decimal("0.50"), municipalities=[lasko], places=[lasko])
+            add_project(Decimal("2.00"), places=[lasko, lasko])
+            factories.make_agreement_project(municipalities=[lasko, data["celje"]])
 
-    assert count_queries(client, "/sl/municipalities/lasko/") == few
+    assert_constant_queries("/sl/municipalities/lasko/", add_rows)
 
 
 @pytest.mark.parametrize(
@@ -266,6 +248,6 @@ def test_detail_queries_do_not_grow_with_rows(client, data):
         {"q": "\u202eabc 🌲"},
     ],
 )
-def test_odd_query_parameters_are_ignored(client, data, params):
-    get_page(client, "/sl/municipalities/", params)
-    get_page(client, "/en/municipalities/lasko/", params)
+def test_odd_query_parameters_are_ignored(get_page, data, params):
+    get_page("/sl/municipalities/", params)
+    get_page("/en/municipalities/lasko/", params)

@@ -2,7 +2,7 @@
 every page that reads the address; unknown addresses; the error pages.
 
 The pages are found from the URL configuration, so a new page is checked as soon as it has a
-name; a new page with a slug needs its records named in DETAIL_PAGES.
+name; a new page with a slug needs its records named in DETAIL_PAGES (tests/public_pages.py).
 """
 
 from collections import Counter
@@ -13,45 +13,24 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLResolver, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django_tables2 import Table
 from pytest_django.asserts import assertContains
 
-from funding.models import Programme
-from pillars.models import Pillar
-from projects.models import Organisation, Project
+from projects.models import Project
 from regionportal import urls
-from regionportal.base.models import Municipality
-from regionportal.site import urls as public_urls
 from regionportal.site import views
+from tests.public_pages import (
+    DETAIL_PAGES,
+    NOT_HTML,
+    html_page_names,
+    paths_of,
+    public_paths,
+    url_names,
+)
 
 LANGUAGES = ["sl", "en"]
-# Pages that are not HTML: answered, but not checked as pages.
-NOT_HTML = {
-    "pillars:css",
-    "projects:pdf",
-    "municipalities:pdf",
-    "pillars:pdf",
-    "partners:agency-pdf",
-    "projects:export",
-    "projects:operations",
-    "partners:export",
-    "municipalities:export",
-    "funding:agreement-export",
-    "projects:partnerships",
-    "projects:feed",
-    "pillars:feed",
-    "municipalities:feed",
-}
-# The records behind each page with a slug: every one of them must have its page.
-DETAIL_PAGES = {
-    "pillars:detail": lambda: Pillar.objects.all(),
-    "projects:detail": lambda: Project.objects.published(),
-    "partners:detail": lambda: Organisation.objects.all(),
-    "funding:programme": lambda: Programme.objects.all(),
-    "municipalities:detail": lambda: Municipality.objects.in_region(),
-}
 # What a visitor or a robot may put in the address (see the brief's "bad input").
 NASTY_VALUES = [
     "no-such-choice",
@@ -115,47 +94,6 @@ def parse(response):
     parser = PageParser()
     parser.feed(response.content.decode())
     return parser
-
-
-def url_names(patterns=public_urls.urlpatterns, namespace=""):
-    """(name, converters) of every named public URL."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from url_names(pattern.url_patterns, inner)
-        elif pattern.name:
-            yield f"{namespace}{pattern.name}", set(pattern.pattern.converters)
-
-
-def paths_of(name, language, every_record=True):
-    """The paths of one public page in the language: every record's page, or the first one's."""
-    with translation.override(language):
-        if name not in DETAIL_PAGES:
-            return [reverse(name)]
-        records = DETAIL_PAGES[name]().order_by("pk")
-        if not every_record:
-            records = records[:1]
-        slugs = [record.slug for record in records]
-        assert slugs, f"{name}: the content has no record for this page"
-        return [reverse(name, kwargs={"slug": slug}) for slug in slugs]
-
-
-def html_page_names():
-    """The name of every public HTML page."""
-    names = []
-    for name, converters in url_names():
-        if name in NOT_HTML:
-            continue
-        if converters:
-            assert converters == {"slug"}, f"{name}: teach this test its arguments"
-            assert name in DETAIL_PAGES, f"{name}: add its records to DETAIL_PAGES"
-        names.append(name)
-    return names
-
-
-def public_paths(language, every_record=True):
-    """Each public HTML page's path in the language: every record's page, or one per type."""
-    return [path for name in html_page_names() for path in paths_of(name, language, every_record)]
 
 
 @pytest.fixture

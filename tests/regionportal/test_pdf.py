@@ -1,7 +1,6 @@
 """The PDF service (regionportal.base.pdf): static files only, embedded fonts, the cache; and the
 municipality summary (municipalities:pdf)."""
 
-import io
 import logging
 import socket
 from decimal import Decimal
@@ -9,15 +8,13 @@ from decimal import Decimal
 import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from pypdf import PdfReader
 from pytest_django.asserts import assertContains
 
 from regionportal.base import pdf
 from tests import factories
+from tests.pdfs import fonts_of, pdf_text
 
 # Every test here builds PDFs with WeasyPrint, which needs the system's Pango.
 pytestmark = pytest.mark.usefixtures("pdf_engine")
@@ -29,29 +26,6 @@ BASE_URL = "http://testserver/"
 def empty_cache():
     """Every test builds its PDFs afresh: none comes from an earlier test."""
     cache.clear()
-
-
-def pdf_text(content):
-    """The text of every page, with runs of white space (lines wrapped in a table cell, too)
-    as one space."""
-    reader = PdfReader(io.BytesIO(content))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-
-
-def fonts_of(content):
-    """Each font in the pages' resources: {base font name: the font file keys it has}."""
-    fonts = {}
-    for page in PdfReader(io.BytesIO(content)).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None:  # a composite font describes itself in its descendant
-                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            descriptor = descriptor.get_object()
-            fonts[str(font["/BaseFont"])] = {
-                key for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in descriptor
-            }
-    return fonts
 
 
 def today():
@@ -272,7 +246,7 @@ def quick_pdfs(monkeypatch):
 
 
 def test_the_municipality_summary_needs_as_many_queries_however_many_projects(
-    client, db, quick_pdfs
+    assert_constant_queries, db, quick_pdfs
 ):
     municipality = factories.make_municipality(slug="zalec", name="Žalec")
     agency = factories.make_agency()
@@ -287,13 +261,5 @@ def test_the_municipality_summary_needs_as_many_queries_however_many_projects(
                 total_value=Decimal("1000.00"),
             )
 
-    def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/sl/municipalities/zalec/summary.pdf").status_code == 200
-        return len(queries)
-
     add_rows(1)
-    few = count_queries()
-    add_rows(5)
-
-    assert count_queries() == few
+    assert_constant_queries("/sl/municipalities/zalec/summary.pdf", lambda: add_rows(5))

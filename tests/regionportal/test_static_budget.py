@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 
-from tests.regionportal.test_pages import public_paths
+from tests.public_pages import public_paths
 
 BUDGET_BYTES = 50 * 1024
 # Tags that make the browser fetch something, and the attributes that say what.

@@ -12,8 +12,6 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_otp.oath import totp
@@ -23,7 +21,6 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from regionportal.base import two_factor
 from tests.factories import make_totp_device, make_user
-from tests.regionportal.test_site import run_manage
 from tests.staff import log_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -361,23 +358,24 @@ def test_only_superusers_may_reset_a_second_factor(client):
     assert TOTPDevice.objects.filter(user=editor).exists()
 
 
-def test_the_user_list_shows_who_has_two_factor_login_in_as_many_queries(admin_client):
+def test_the_user_list_shows_who_has_two_factor_login_in_as_many_queries(
+    assert_constant_queries, admin_client
+):
     enrolled = make_user()
     make_totp_device(user=enrolled)
     not_enrolled = make_user()
     admin_client.get(USERS)
-    with CaptureQueriesContext(connection) as few:
-        response = admin_client.get(USERS)
-    for _number in range(5):
-        make_totp_device(user=make_user())
-    with CaptureQueriesContext(connection) as more:
-        admin_client.get(USERS)
+
+    def add_rows():
+        for _number in range(5):
+            make_totp_device(user=make_user())
+
+    response, _ = assert_constant_queries(USERS, add_rows, client=admin_client)
 
     assertContains(response, "Dvostopenjska prijava</a></div>")
     shown = {user.username: user.has_second_factor for user in response.context["cl"].result_list}
     assert shown[enrolled.username] is True
     assert shown[not_enrolled.username] is False
-    assert len(more) == len(few)
 
 
 PRODUCTION = {"DJANGO_SECRET_KEY": "test-only-a-long-random-value", "DJANGO_ALLOWED_HOSTS": "x"}
@@ -392,14 +390,14 @@ PRODUCTION = {"DJANGO_SECRET_KEY": "test-only-a-long-random-value", "DJANGO_ALLO
         ({"DJANGO_DEBUG": "true", "DJANGO_STAFF_2FA": " Required "}, "required"),
     ],
 )
-def test_required_by_default_with_debug_off(environment, expected):
+def test_required_by_default_with_debug_off(run_manage, environment, expected):
     result = run_manage("diffsettings", **environment)
 
     assert result.returncode == 0, result.stderr
     assert f"STAFF_2FA = '{expected}'" in result.stdout
 
 
-def test_another_value_stops_start_up():
+def test_another_value_stops_start_up(run_manage):
     result = run_manage("check", **PRODUCTION, DJANGO_STAFF_2FA="yes")
 
     assert result.returncode != 0
