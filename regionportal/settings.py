@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
-    # A PDF address on a server without Pango answers with a 503 page (regionportal/pdf.py).
+    # A PDF address on a server without Pango answers with a 503 page (regionportal/base/pdf.py).
     "regionportal.base.pdf.PdfUnavailableMiddleware",
     # Last, as axes documents: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -157,7 +157,7 @@ STORAGES = {
 
 # --- Uploaded media and backups -------------------------------------------------------------
 # Uploaded files live in MEDIA_ROOT; `manage.py backup` stores them, with every table, in one
-# file in BACKUP_DIR, and `manage.py restore` puts both back (regionportal/backups.py).
+# file in BACKUP_DIR, and `manage.py restore` puts both back (regionportal/site/backups.py).
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
@@ -165,7 +165,7 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
 LOGIN_URL = "admin:login"
 
-# Staff's two-factor login (regionportal/two_factor.py). "required": superusers and staff who
+# Staff's two-factor login (regionportal/base/two_factor.py). "required": superusers and staff who
 # can publish must enrol a TOTP app before the admin opens; "optional": any staff member may.
 # Optional by default in development, so that a local createsuperuser account needs no phone.
 STAFF_2FA = os.environ.get("DJANGO_STAFF_2FA", "optional" if DEBUG else "required").strip().lower()

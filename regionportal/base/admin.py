@@ -12,6 +12,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -23,7 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
 from reversion.admin import VersionAdmin
 
-from . import two_factor
+from . import text, two_factor
 from .models import Municipality, Region, Source, SourceDiscrepancy
 
 
@@ -109,6 +110,18 @@ class PortalChangeListMixin:
 
     def get_changelist(self, request, **kwargs):
         return PortalChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        """The search box finds what every other search box of the portal finds
+        (regionportal.base.text.matching): rows whose search fields contain every word, blind
+        to case and to č/š/ž/ć/đ, so that "sostanj" finds Šoštanj here too."""
+        field_names = [name.lstrip("^=@") for name in self.get_search_fields(request)]
+        if not field_names or not search_term:
+            return queryset, False
+        spawns_duplicates = any(
+            lookup_spawns_duplicates(self.opts, field_name) for field_name in field_names
+        )
+        return text.matching(queryset, field_names, search_term), spawns_duplicates
 
 
 class PortalAdmin(PortalChangeListMixin, VersionAdmin):
@@ -217,7 +230,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PortalChangeListMixin, UserAdmin):
     """Django's user admin, with each user's second factor and a superuser's reset of it."""
 
     list_display = [*UserAdmin.list_display, "has_second_factor"]

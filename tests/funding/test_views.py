@@ -187,6 +187,19 @@ def test_budget_by_programme_chart_and_table_have_the_same_figures(get_page, pro
     assert svg_values[1:] == ["–", "–"]
 
 
+def test_a_programme_name_with_markup_is_shown_as_text_in_the_chart(get_page, db):
+    programme = factories.make_programme(name_sl="<script>alert(1)</script> & Co")
+    add_project(programme, Decimal("1000.00"))
+
+    html = get_page("/sl/funding/").content.decode()
+
+    svg = re.search(r"<svg.*?</svg>", html, re.DOTALL).group()
+    label = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"
+    assert f'<text class="bar-chart__label" x="0" y="16">{label}</text>' in svg
+    assert f">{label}</a></th>" in html[html.index('id="budget-heading"') :]
+    assert "<script>alert(1)" not in html
+
+
 def test_index_queries_do_not_grow_with_rows(client, assert_constant_queries, programmes):
     client.get("/sl/funding/")
 

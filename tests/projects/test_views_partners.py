@@ -361,7 +361,7 @@ def test_organisation_page_shows_discrepancies(get_page, portfolio):
         source=factories.make_source(title="Drug vir"),
     )
     response = get_page("/en/partners/anea/")
-    assertContains(response, "<td>Francija</td><td>Drug vir</td>", html=True)
+    assertContains(response, '<td>Francija</td><td lang="sl">Drug vir</td>', html=True)
 
 
 def test_agencys_organisation_page_links_its_portfolio(get_page, portfolio):
