@@ -56,28 +56,28 @@ def portfolio():
     return agency
 
 
-def test_portfolio_totals_count_published_projects_partners_and_countries(portfolio):
-    totals = Project.objects.published().portfolio_totals()
+def test_home_figures_count_published_projects_partners_and_countries(portfolio):
+    figures = Project.objects.published().home_figures()
 
-    assert totals == {
-        "projects": 3,
-        "total_budget_sum": Decimal("2945111.00"),
-        "agency_share_sum": Decimal("273397.00"),
+    assert figures == {
+        "project_count": 3,
+        "total_budget": Decimal("2945111.00"),
+        "agency_share": Decimal("273397.00"),
         # The Austrian partner counts once; the agency and the unpublished project's
         # Italian partner not at all.
-        "partners": 2,
+        "partner_count": 2,
         # Slovenia, the agency's own country, is left out.
-        "partner_countries": 1,
+        "partner_country_count": 1,
     }
 
 
-def test_portfolio_totals_of_no_projects():
-    assert Project.objects.published().portfolio_totals() == {
-        "projects": 0,
-        "total_budget_sum": None,
-        "agency_share_sum": None,
-        "partners": 0,
-        "partner_countries": 0,
+def test_home_figures_of_no_projects():
+    assert Project.objects.published().home_figures() == {
+        "project_count": 0,
+        "total_budget": None,
+        "agency_share": None,
+        "partner_count": 0,
+        "partner_country_count": 0,
     }
 
 
