@@ -31,6 +31,11 @@ from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedMod
 from regionportal.base.text import matching as text_matching
 
 
+def _agency_country():
+    """The agency's country (Slovenia), for subqueries that leave it out."""
+    return Organisation.objects.filter(is_agency=True).values("country")
+
+
 class OrganisationQuerySet(models.QuerySet):
     def agency(self):
         """The organisation marked as the agency, or None where none is."""
@@ -81,10 +86,9 @@ class OrganisationQuerySet(models.QuerySet):
         Counted from the partnerships: every organisation that shares a published project with
         the agency, less the agency's own country (Slovenia).
         """
-        agency_countries = self.model.objects.filter(is_agency=True).values("country")
         return (
             self.partners_in(Project.objects.published().with_agency())
-            .exclude(country__in=agency_countries)
+            .exclude(country__in=_agency_country())
             .countries()
         )
 
@@ -165,6 +169,11 @@ def _agency_share():
     return Subquery(_agency_partnership().values("budget")[:1], output_field=money_field())
 
 
+def _agency_leads():
+    """Whether the agency is the lead partner of the outer query's project."""
+    return Exists(_agency_partnership().filter(role=Partnership.Role.LEAD))
+
+
 class ProjectQuerySet(models.QuerySet):
     # Which projects.
 
@@ -184,7 +193,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Exists(_agency_partnership().exclude(role=Partnership.Role.LEAD)))
 
     def agency_is_lead(self):
-        return self.filter(Exists(_agency_partnership().filter(role=Partnership.Role.LEAD)))
+        return self.filter(_agency_leads())
 
     def running_in(self, year):
         """Projects running at some time in the year; one with only a start runs from then."""
@@ -389,7 +398,7 @@ class ProjectQuerySet(models.QuerySet):
         totals() and interreg_project_count and lead_project_count (those it leads)."""
         return self.with_agency().totals(
             interreg_project_count=Q(programme__kind=Programme.Kind.INTERREG),
-            lead_project_count=Q(Exists(_agency_partnership().filter(role=Partnership.Role.LEAD))),
+            lead_project_count=Q(_agency_leads()),
         )
 
     def home_figures(self):
@@ -399,11 +408,10 @@ class ProjectQuerySet(models.QuerySet):
         Partners are the organisations other than the agency; their countries are counted
         without the agency's own (Slovenia).
         """
-        agency_countries = Organisation.objects.filter(is_agency=True).values("country")
         return self.totals() | Organisation.objects.partners_in(self).aggregate(
             partner_count=Count("pk", distinct=True),
             partner_country_count=Count(
-                "country", distinct=True, filter=~Q(country__in=agency_countries)
+                "country", distinct=True, filter=~Q(country__in=_agency_country())
             ),
         )
 
