@@ -114,7 +114,7 @@ def organisation(organisation, request):
 
 def agency(agency, request):
     """A schema.org Organization for the agency, for the home and about pages: its names,
-    address and description, and as its address its own website, else the about page."""
+    address and description, and as its url its own website, else the about page."""
     data = _organisation_summary(agency, request)
     data["url"] = agency.website or request.build_absolute_uri(reverse("about"))
     return _compact({"@context": "https://schema.org", **data, "description": agency.description})

@@ -33,6 +33,13 @@ def figure(response, label):
     return value[value.index(">") + 1 :].replace('<span class="money">', "").replace("</span>", "")
 
 
+def jsonld_of(response):
+    """The page's schema.org data."""
+    html = response.text
+    start = html.index('<script type="application/ld+json"')
+    return json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+
+
 @pytest.fixture
 def portfolio():
     """Three published projects and one unpublished, with partners from three countries."""
@@ -205,9 +212,7 @@ def test_an_empty_portal_still_has_a_home_page(client):
 def test_the_agency_is_described_as_a_schema_org_organization(client, portfolio, path):
     response = client.get(path)
 
-    html = response.text
-    start = html.index('<script type="application/ld+json"')
-    data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    data = jsonld_of(response)
     assert data["@type"] == "Organization"
     assert data["name"] == "Razvojna agencija Savinja"
     assert data["alternateName"] == ["Savinja RDA", "RASR"]
@@ -217,6 +222,16 @@ def test_the_agency_is_described_as_a_schema_org_organization(client, portfolio,
         "addressLocality": "Celje",
         "addressCountry": "SI",
     }
+
+
+def test_the_agency_without_a_website_is_described_with_the_about_page(client):
+    make_agency(website="", description_en="The regional development agency.")
+
+    response = client.get("/en/")
+
+    data = jsonld_of(response)
+    assert data["url"] == "http://testserver/en/about/"
+    assert data["description"] == "The regional development agency."
 
 
 def test_the_number_of_queries_does_not_grow_with_the_data(assert_constant_queries):
