@@ -178,6 +178,7 @@ class ProjectQuerySet(models.QuerySet):
     # Which projects.
 
     def published(self):
+        """The projects the public pages show: every public list, count and sum starts here."""
         return self.filter(is_published=True)
 
     def with_agency(self):
@@ -193,6 +194,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Exists(_agency_partnership().exclude(role=Partnership.Role.LEAD)))
 
     def agency_is_lead(self):
+        """Projects the agency leads."""
         return self.filter(_agency_leads())
 
     def running_in(self, year):
