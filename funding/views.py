@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from regionportal.base import exporting
+from regionportal.base.formatting import percent_of
 
 from .exports import AgreementProjectExport
 from .models import AgreementProject, DevelopmentAgreement, FinancialPerspective
@@ -31,8 +32,9 @@ class AgreementView(TemplateView):
             context["agency_tasks"] = [
                 task.strip() for task in agreement.agency_role.splitlines() if task.strip()
             ]
-            if agreement.committed_funds is not None and agreement.total_value:
-                context["committed_share"] = agreement.committed_funds * 100 / agreement.total_value
+            context["committed_share"] = percent_of(
+                agreement.committed_funds, agreement.total_value
+            )
         return context
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from regionportal.base.formatting import percent_of
 from regionportal.base.models import SourcedModel
 
 HEX_COLOUR = RegexValidator(
@@ -262,10 +263,11 @@ class VisionGoal(SourcedModel):
         """
         if None in (self.target_value, self.baseline_value, self.latest_value):
             return None
-        distance = self.target_value - self.baseline_value
-        if not distance:
+        progress = percent_of(
+            self.latest_value - self.baseline_value, self.target_value - self.baseline_value
+        )
+        if progress is None:
             return None
-        progress = (self.latest_value - self.baseline_value) * 100 / distance
         return min(max(progress, Decimal(0)), Decimal(100)).quantize(Decimal("0.1"))
 
     def get_absolute_url(self):

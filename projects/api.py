@@ -1,6 +1,5 @@
 """The API's projects and organisations: only published projects, filtered as the pages are."""
 
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 
@@ -211,9 +210,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
         projects = Project.objects.published()
         if self.action == "retrieve":
             return projects.for_detail_page()
-        return projects.for_api_list().order_by(
-            F("start_date").desc(nulls_last=True), "acronym", "pk"
-        )
+        return projects.for_api_list()
 
     def get_serializer_class(self):
         return ProjectDetailSerializer if self.action == "retrieve" else ProjectSerializer

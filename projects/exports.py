@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from regionportal.base.exporting import Column, Export, Kind, date_of
-from regionportal.base.formatting import rounded
+from regionportal.base.formatting import percent_of, rounded
 
 from .filters import name_sort_key
 from .models import Partnership
@@ -267,10 +267,8 @@ class OperationsExport(Export):
         return sum(contributions, Decimal(0))
 
     def co_financing_rate(self, project):
-        eu_amount = self.eu_amount(project)
-        if eu_amount is None or not project.total_budget:
-            return None
-        return rounded(eu_amount * 100 / project.total_budget, 2)
+        rate = percent_of(self.eu_amount(project), project.total_budget)
+        return None if rate is None else rounded(rate, 2)
 
     def location_codes(self, project):
         municipalities = project.municipalities.all()

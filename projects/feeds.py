@@ -41,7 +41,7 @@ class ProjectsFeed(Feed):
         return Project.objects.published()
 
     def items(self, obj):
-        return self.projects(obj).for_list_page().order_by("-updated_at", "pk")[:FEED_LENGTH]
+        return self.projects(obj).for_feed()[:FEED_LENGTH]
 
     def item_title(self, project):
         if project.title.startswith(project.acronym):

@@ -91,7 +91,7 @@ class ProjectFilter(django_filters.FilterSet):
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
-        queryset=Programme.objects.filter(projects__is_published=True).distinct(),
+        queryset=Programme.objects.filter(projects__in=Project.objects.published()).distinct(),
         to_field_name="slug",
         empty_label=_("All programmes"),
         help_text=_("The programme that funds the project."),
@@ -135,9 +135,7 @@ class ProjectFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # The countries of the partners the projects have: known only at request time.
         self.filters["country"].extra["choices"] = country_choices(
-            Organisation.objects.filter(
-                is_agency=False, partnerships__project__is_published=True
-            ).countries()
+            Organisation.objects.partners_in(Project.objects.published()).countries()
         )
 
     def filter_text(self, queryset, name, value):

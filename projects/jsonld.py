@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for the project and organisation pages.
+"""schema.org JSON-LD for the project and organisation pages, and for the agency on the home and
+about pages.
 
 The data is built as Python dicts and serialised in one place, with the characters that could
 end the <script> element escaped as Django's json_script escapes them.
@@ -7,6 +8,7 @@ end the <script> element escaped as Django's json_script escapes them.
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -35,6 +37,7 @@ def _compact(data):
 
 
 def _organisation_summary(organisation, request):
+    """An Organization's names, its page on the portal and its address."""
     return _compact(
         {
             "@type": "Organization",
@@ -107,3 +110,11 @@ def organisation(organisation, request):
             ],
         }
     )
+
+
+def agency(agency, request):
+    """A schema.org Organization for the agency, for the home and about pages: its names,
+    address and description, and as its url its own website, else the about page."""
+    data = _organisation_summary(agency, request)
+    data["url"] = agency.website or request.build_absolute_uri(reverse("about"))
+    return _compact({"@context": "https://schema.org", **data, "description": agency.description})

@@ -26,20 +26,32 @@ from funding.models import Programme
 from pillars.models import Pillar, VisionGoal
 from regionportal.base.aggregates import subquery_count, subquery_sum
 from regionportal.base.fields import MONEY, DatePrecision, money_field
+from regionportal.base.formatting import percent_of
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 from regionportal.base.text import matching as text_matching
 
 
+def _agency_country():
+    """The agency's country (Slovenia), for subqueries that leave it out."""
+    return Organisation.objects.filter(is_agency=True).values("country")
+
+
 class OrganisationQuerySet(models.QuerySet):
     def agency(self):
-        return self.get(is_agency=True)
+        """The organisation marked as the agency, or None where none is."""
+        return self.filter(is_agency=True).first()
+
+    def partners_in(self, projects):
+        """The organisations other than the agency that take part in the projects (a row per
+        partnership: callers count distinct rows)."""
+        return self.filter(is_agency=False, partnerships__project__in=projects)
 
     def with_project_count(self):
         """Annotate project_count: the published projects the organisation takes part in."""
         return self.annotate(
             project_count=Count(
                 "partnerships",
-                filter=Q(partnerships__project__is_published=True),
+                filter=Q(partnerships__project__in=Project.objects.published()),
                 distinct=True,
             )
         )
@@ -51,7 +63,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("source").prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.filter(project__is_published=True)
+                queryset=Partnership.objects.filter(project__in=Project.objects.published())
                 .select_related("project__programme")
                 .order_by("-project__start_date", "project__acronym"),
                 to_attr="published_partnerships",
@@ -74,13 +86,9 @@ class OrganisationQuerySet(models.QuerySet):
         Counted from the partnerships: every organisation that shares a published project with
         the agency, less the agency's own country (Slovenia).
         """
-        agency_projects = Partnership.objects.filter(
-            organisation__is_agency=True, project__is_published=True
-        ).values("project")
-        agency_countries = self.model.objects.filter(is_agency=True).values("country")
         return (
-            self.filter(is_agency=False, partnerships__project__in=agency_projects)
-            .exclude(country__in=agency_countries)
+            self.partners_in(Project.objects.published().with_agency())
+            .exclude(country__in=_agency_country())
             .countries()
         )
 
@@ -88,7 +96,7 @@ class OrganisationQuerySet(models.QuerySet):
         """Per country: how many organisations other than the agency take part in published
         projects, and in how many of those projects; most partners first."""
         return (
-            self.filter(is_agency=False, partnerships__project__is_published=True)
+            self.partners_in(Project.objects.published())
             .values("country")
             .annotate(
                 partner_count=Count("pk", distinct=True),
@@ -150,100 +158,44 @@ class Organisation(SourcedModel):
         return reverse("partners:detail", kwargs={"slug": self.slug})
 
 
+def _agency_partnership():
+    """The agency's partnership in the outer query's project (at most one), for subqueries."""
+    return Partnership.objects.of_agency().filter(project=OuterRef("pk"))
+
+
+def _agency_share():
+    """The agency's budget in the outer query's project, None where it has none."""
+    # The output field keeps the two decimal places on SQLite too.
+    return Subquery(_agency_partnership().values("budget")[:1], output_field=money_field())
+
+
+def _agency_leads():
+    """Whether the agency is the lead partner of the outer query's project."""
+    return Exists(_agency_partnership().filter(role=Partnership.Role.LEAD))
+
+
 class ProjectQuerySet(models.QuerySet):
+    # Which projects.
+
     def published(self):
+        """The projects the public pages show: every public list, count and sum starts here."""
         return self.filter(is_published=True)
-
-    def with_agency_share(self):
-        """Annotate each project with the agency's partnership budget and role."""
-        agency_partnership = Partnership.objects.filter(
-            project=OuterRef("pk"), organisation__is_agency=True
-        )
-        return self.annotate(
-            # The output field keeps the two decimal places on SQLite too.
-            agency_share=Subquery(
-                agency_partnership.values("budget")[:1],
-                output_field=money_field(),
-            ),
-            agency_role=Subquery(agency_partnership.values("role")[:1]),
-        )
-
-    def with_partner_count(self):
-        return self.annotate(partner_count=Count("partnerships", distinct=True))
-
-    def for_list_page(self):
-        return (
-            self.with_agency_share()
-            .select_related("programme")
-            .prefetch_related(
-                Prefetch(
-                    "project_pillars",
-                    queryset=ProjectPillar.objects.select_related("pillar"),
-                )
-            )
-        )
-
-    def with_partners(self):
-        """Prefetch the partnerships with their organisations, the lead partner first whatever
-        its place in the source's list."""
-        return self.prefetch_related(
-            Prefetch(
-                "partnerships",
-                queryset=Partnership.objects.select_related("organisation").order_by(
-                    Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1)),
-                    "order",
-                    "organisation__name",
-                ),
-            )
-        )
-
-    def for_api_list(self):
-        """The list page's bundle with what each project of the API's list carries besides:
-        its partners, goals and municipalities."""
-        return self.for_list_page().with_partners().prefetch_related("goals", "municipalities")
-
-    def for_detail_page(self):
-        return (
-            self.with_agency_share()
-            .with_partners()
-            .select_related("programme", "source")
-            .prefetch_related(
-                Prefetch(
-                    "project_pillars",
-                    queryset=ProjectPillar.objects.select_related("pillar"),
-                ),
-                "goals__pillar",
-                "results",
-                "places__municipality",
-                "municipalities",
-                "links",
-                Prefetch(
-                    "discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")
-                ),
-            )
-        )
 
     def with_agency(self):
         """Projects the agency takes part in, in any role."""
-        return self.filter(
-            Exists(Partnership.objects.filter(project=OuterRef("pk"), organisation__is_agency=True))
-        )
+        return self.filter(Exists(_agency_partnership()))
 
     def without_agency(self):
         """Projects the agency runs with no partnership recorded, such as regional schemes."""
-        return self.exclude(
-            Exists(Partnership.objects.filter(project=OuterRef("pk"), organisation__is_agency=True))
-        )
+        return self.exclude(Exists(_agency_partnership()))
 
     def agency_is_partner(self):
         """Projects the agency takes part in but does not lead."""
-        return self.filter(
-            Exists(
-                Partnership.objects.filter(
-                    project=OuterRef("pk"), organisation__is_agency=True
-                ).exclude(role=Partnership.Role.LEAD)
-            )
-        )
+        return self.filter(Exists(_agency_partnership().exclude(role=Partnership.Role.LEAD)))
+
+    def agency_is_lead(self):
+        """Projects the agency leads."""
+        return self.filter(_agency_leads())
 
     def running_in(self, year):
         """Projects running at some time in the year; one with only a start runs from then."""
@@ -270,29 +222,92 @@ class ProjectQuerySet(models.QuerySet):
             self, ["acronym", "title_sl", "title_en", "summary_sl", "summary_en"], text
         )
 
-    def portfolio_figures(self):
-        """Counts and sums over these projects that the agency takes part in, for its page.
-
-        The keys: projects, interreg_projects, lead_projects, total_budget (of the projects
-        whose total is known) and agency_share. Counted over the agency's partnerships, one per
-        project.
-        """
-        return Partnership.objects.filter(organisation__is_agency=True, project__in=self).aggregate(
-            projects=Count("project"),
-            interreg_projects=Count(
-                "project", filter=Q(project__programme__kind=Programme.Kind.INTERREG)
-            ),
-            lead_projects=Count("project", filter=Q(role=Partnership.Role.LEAD)),
-            total_budget=Sum("project__total_budget"),
-            agency_share=Sum("budget"),
-        )
-
     def of_pillar(self, pillar):
         """Projects under the pillar, as their primary or a secondary pillar, each once;
         annotated with is_primary_pillar."""
         links = ProjectPillar.objects.filter(project=OuterRef("pk"), pillar=pillar)
         return self.filter(Exists(links)).annotate(
             is_primary_pillar=Exists(links.filter(is_primary=True))
+        )
+
+    def touching(self, municipality):
+        """Projects linked to the municipality directly or through one of their related places
+        there; each project once, however many of its places lie in the municipality."""
+        return self.filter(
+            Q(municipalities=municipality) | Q(places__municipality=municipality)
+        ).distinct()
+
+    def operations(self):
+        """Projects selected for funding (approved, in implementation or completed): the
+        operations of the cohesion rules' list. Ideas, applications and rejected ones are not."""
+        return self.filter(
+            status__in=[
+                Project.Status.APPROVED,
+                Project.Status.IN_IMPLEMENTATION,
+                Project.Status.COMPLETED,
+            ]
+        )
+
+    # What each project carries.
+
+    def with_agency_share(self):
+        """Annotate each project with the agency's partnership budget and role."""
+        return self.annotate(
+            agency_share=_agency_share(),
+            agency_role=Subquery(_agency_partnership().values("role")[:1]),
+        )
+
+    def with_pillars(self):
+        """Prefetch the project's pillars (the primary one first) with the pillars."""
+        return self.prefetch_related(
+            Prefetch("project_pillars", queryset=ProjectPillar.objects.select_related("pillar"))
+        )
+
+    def with_partners(self):
+        """Prefetch the partnerships with their organisations, the lead partner first whatever
+        its place in the source's list."""
+        return self.prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.select_related("organisation").order_by(
+                    Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1)),
+                    "order",
+                    "organisation__name",
+                ),
+            )
+        )
+
+    # The pages, downloads and answers that show projects, each with what it shows of them.
+
+    def for_list_page(self):
+        """The project list's rows (also those of a municipality's page and the agency's):
+        programme, pillars and the agency's share."""
+        return self.with_agency_share().select_related("programme").with_pillars()
+
+    def for_detail_page(self):
+        return (
+            self.with_agency_share()
+            .with_partners()
+            .with_pillars()
+            .select_related("programme", "source")
+            .prefetch_related(
+                "goals__pillar",
+                "results",
+                "places__municipality",
+                "municipalities",
+                "links",
+                Prefetch(
+                    "discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")
+                ),
+            )
+        )
+
+    def for_home_page(self):
+        """The home page's cards, the latest first: programme and pillars."""
+        return (
+            self.select_related("programme")
+            .with_pillars()
+            .order_by(F("start_date").desc(nulls_last=True), "-created_at")
         )
 
     def for_pillar_page(self, pillar):
@@ -310,91 +325,33 @@ class ProjectQuerySet(models.QuerySet):
         with the agency's share, the latest first."""
         return self.with_agency_share().order_by("-start_date", "acronym")
 
-    def figures_per(self, lookup, **conditions):
-        """Annotations for the rows of another model that these projects reach through
-        `lookup` (with the further `conditions` on the same relation): how many of them reach
-        each row, the sum of their total budgets and of the agency's shares in them, as
-        `project_count`, `total_budget` and `agency_share`. A programme's:
-        `figures_per("programme")`; a pillar's, as primary pillar:
-        `figures_per("project_pillars__pillar", project_pillars__is_primary=True)`."""
+    def for_municipality_page(self, municipality):
+        """The projects that touch the municipality (see touching()), as the list shows them."""
+        return self.touching(municipality).for_list_page()
 
-        def reaching(row):
-            return self.filter(**{lookup: row}, **conditions)
+    def for_agency_page(self):
+        """The projects the agency takes part in, as the list shows them, with its role."""
+        return self.with_agency().for_list_page()
 
-        agency_partnerships = Partnership.objects.filter(
-            organisation__is_agency=True,
-            # Two levels up: this subquery runs inside the one of the agency's partnerships.
-            project__in=reaching(OuterRef(OuterRef("pk"))).values("pk"),
-        )
-        return {
-            "project_count": subquery_count(reaching(OuterRef("pk"))),
-            "total_budget": subquery_sum(reaching(OuterRef("pk")), "total_budget"),
-            "agency_share": subquery_sum(agency_partnerships, "budget"),
-        }
+    def for_vision_page(self):
+        """The projects under a vision goal, by acronym."""
+        return self.order_by("acronym")
 
-    def count_touching_each(self):
-        """An annotation for municipalities: how many of these projects touch each (see
-        touching()), each project once."""
-        return subquery_count(self.touching(OuterRef("pk")))
+    def for_feed(self):
+        """A feed's entries, the most recently changed first, with their pillars."""
+        return self.with_pillars().order_by("-updated_at", "pk")
 
-    def touching(self, municipality):
-        """Projects linked to the municipality directly or through one of their related places
-        there; each project once, however many of its places lie in the municipality."""
-        return self.filter(
-            Q(municipalities=municipality) | Q(places__municipality=municipality)
-        ).distinct()
+    def for_sitemap(self):
+        return self.only("slug", "updated_at").order_by("slug")
 
-    def budget_totals(self):
-        """The sums of these projects' total budgets and of the agency's shares in them:
-        {"total_budget_sum": …, "agency_share_sum": …}, None where nothing is known."""
-        return self.with_agency_share().aggregate(
-            total_budget_sum=models.Sum("total_budget"),
-            agency_share_sum=models.Sum("agency_share"),
-        )
-
-    def portfolio_totals(self):
-        """The home page's figures over these projects, in two queries however many there are:
-        {"projects", "total_budget_sum", "agency_share_sum", "partners", "partner_countries"}.
-
-        Partners are the organisations other than the agency; their countries are counted
-        without the agency's own (Slovenia). A sum is None where no amount is known.
-        """
-        totals = self.with_agency_share().aggregate(
-            projects=Count("pk"),
-            total_budget_sum=Sum("total_budget"),
-            agency_share_sum=Sum("agency_share"),
-        )
-        agency_countries = Organisation.objects.filter(is_agency=True).values("country")
-        totals |= Organisation.objects.filter(
-            is_agency=False, partnerships__project__in=self.values("pk")
-        ).aggregate(
-            partners=Count("pk", distinct=True),
-            partner_countries=Count(
-                "country", distinct=True, filter=~Q(country__in=agency_countries)
-            ),
-        )
-        return totals
-
-    def agency_is_lead(self):
-        return self.filter(
-            Exists(
-                Partnership.objects.filter(
-                    project=OuterRef("pk"),
-                    organisation__is_agency=True,
-                    role=Partnership.Role.LEAD,
-                )
-            )
-        )
-
-    def operations(self):
-        """Projects selected for funding (approved, in implementation or completed): the
-        operations of the cohesion rules' list. Ideas, applications and rejected ones are not."""
-        return self.filter(
-            status__in=[
-                Project.Status.APPROVED,
-                Project.Status.IN_IMPLEMENTATION,
-                Project.Status.COMPLETED,
-            ]
+    def for_api_list(self):
+        """The list page's bundle with what each project of the API's list carries besides
+        (its partners, goals and municipalities), the latest first in a total order."""
+        return (
+            self.for_list_page()
+            .with_partners()
+            .prefetch_related("goals", "municipalities")
+            .order_by(F("start_date").desc(nulls_last=True), "acronym", "pk")
         )
 
     def for_export(self):
@@ -418,6 +375,73 @@ class ProjectQuerySet(models.QuerySet):
                 "organisation__name",
             )
         )
+
+    # Figures. Every count of projects is `project_count`, every sum of their total budgets
+    # `total_budget`, every sum of the agency's shares in them `agency_share`.
+
+    def totals(self, **counts):
+        """The number of these projects and the sums of their total budgets and of the agency's
+        shares in them, in one query: {"project_count", "total_budget", "agency_share"}, a sum
+        None where no amount is known. Each further keyword adds the number of the projects
+        that meet its condition (a Q)."""
+        # Over the bare projects, whatever these carry: an aggregate named as an annotation
+        # (agency_share) would replace it, and over a distinct query (touching()) the share's
+        # subquery would lose the project it refers to.
+        projects = self.model.objects.filter(pk__in=self.values("pk"))
+        return projects.aggregate(
+            project_count=Count("pk"),
+            total_budget=Sum("total_budget"),
+            agency_share=Sum(_agency_share()),
+            **{name: Count("pk", filter=condition) for name, condition in counts.items()},
+        )
+
+    def agency_figures(self):
+        """The agency page's figures over these projects that the agency takes part in: the
+        totals() and interreg_project_count and lead_project_count (those it leads)."""
+        return self.with_agency().totals(
+            interreg_project_count=Q(programme__kind=Programme.Kind.INTERREG),
+            lead_project_count=Q(_agency_leads()),
+        )
+
+    def home_figures(self):
+        """The home page's figures over these projects, in two queries however many there are:
+        the totals() and partner_count and partner_country_count.
+
+        Partners are the organisations other than the agency; their countries are counted
+        without the agency's own (Slovenia).
+        """
+        return self.totals() | Organisation.objects.partners_in(self).aggregate(
+            partner_count=Count("pk", distinct=True),
+            partner_country_count=Count(
+                "country", distinct=True, filter=~Q(country__in=_agency_country())
+            ),
+        )
+
+    def figures_per(self, lookup, **conditions):
+        """Annotations for the rows of another model that these projects reach through
+        `lookup` (with the further `conditions` on the same relation): how many of them reach
+        each row, the sum of their total budgets and of the agency's shares in them, as
+        `project_count`, `total_budget` and `agency_share`. A programme's:
+        `figures_per("programme")`; a pillar's, as primary pillar:
+        `figures_per("project_pillars__pillar", project_pillars__is_primary=True)`."""
+
+        def reaching(row):
+            return self.filter(**{lookup: row}, **conditions)
+
+        agency_partnerships = Partnership.objects.of_agency().filter(
+            # Two levels up: this subquery runs inside the one of the agency's partnerships.
+            project__in=reaching(OuterRef(OuterRef("pk"))).values("pk"),
+        )
+        return {
+            "project_count": subquery_count(reaching(OuterRef("pk"))),
+            "total_budget": subquery_sum(reaching(OuterRef("pk")), "total_budget"),
+            "agency_share": subquery_sum(agency_partnerships, "budget"),
+        }
+
+    def count_touching_each(self):
+        """An annotation for municipalities: how many of these projects touch each (see
+        touching()), each project once."""
+        return subquery_count(self.touching(OuterRef("pk")))
 
 
 class Project(SourcedModel):
@@ -504,14 +528,6 @@ class Project(SourcedModel):
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
-    @property
-    def start_year(self):
-        return self.start_date.year if self.start_date else None
-
-    @property
-    def end_year(self):
-        return self.end_date.year if self.end_date else None
-
 
 class ProjectPillar(models.Model):
     """A project's pillar; exactly one of a project's pillars is its primary one."""
@@ -546,6 +562,12 @@ class ProjectPillar(models.Model):
         return f"{self.project} – {self.pillar}"
 
 
+class PartnershipQuerySet(models.QuerySet):
+    def of_agency(self):
+        """The agency's partnerships: one per project at most."""
+        return self.filter(organisation__is_agency=True)
+
+
 class Partnership(SourcedModel):
     """An organisation's part in a project; the agency's budget here is the agency's share."""
 
@@ -576,6 +598,8 @@ class Partnership(SourcedModel):
     eu_contribution = models.DecimalField(
         _("EU contribution (EUR)"), null=True, blank=True, **MONEY
     )
+
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partnership")
@@ -621,10 +645,7 @@ class Partnership(SourcedModel):
     @property
     def share_of_total(self):
         """The partner's budget as a percentage of the project's total, or None."""
-        total = self.project.total_budget
-        if self.budget is None or not total:
-            return None
-        return self.budget * 100 / total
+        return percent_of(self.budget, self.project.total_budget)
 
 
 class ProjectResult(SourcedModel):

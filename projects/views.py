@@ -1,8 +1,6 @@
 """Projects and partner organisations: the lists, a page per project and per organisation, and
 the agency's own page."""
 
-from decimal import Decimal
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,6 +14,7 @@ from django_tables2 import SingleTableMixin
 from funding.models import AgencyRecord
 from regionportal.base import exporting
 from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.formatting import percent_of
 from regionportal.base.models import Region
 from regionportal.base.pdf import pdf_response, render_pdf
 
@@ -86,7 +85,7 @@ def project_context(project):
             (heading, [result for result in results if result.kind in kinds])
             for heading, kinds in RESULT_GROUPS
         ],
-        "agency_share_percent": _percent_of(project.agency_share, project.total_budget),
+        "agency_share_percent": percent_of(project.agency_share, project.total_budget),
     }
 
 
@@ -138,7 +137,7 @@ def operations_export(request, fmt):
     """The list of operations (the listed projects selected for funding) as CSV or XLSX; the
     project list's filters and sort order apply."""
     export = OperationsExport(
-        agency=Organisation.objects.filter(is_agency=True).first(),
+        agency=Organisation.objects.agency(),
         # The portal's region: the one its municipalities lie in.
         region=Region.objects.order_by("pk").first(),
     )
@@ -203,33 +202,25 @@ class OrganisationDetailView(DetailView):
         return context
 
 
-def _percent_of(part, total):
-    """The part as a percentage of the total, or None where either is not known."""
-    if part is None or not total:
-        return None
-    return Decimal(part) * 100 / Decimal(total)
-
-
 def agency_portfolio_context():
     """The agency's whole portfolio, for its page and its PDF summary: the agency, its projects
     (each with its role and share), the projects it runs without a partnership, the counted
     figures, its partner countries and the figures it states. Raises Http404 when no
     organisation is marked as the agency."""
-    try:
-        agency = Organisation.objects.for_detail_page().agency()
-    except Organisation.DoesNotExist:
-        raise Http404("No organisation is marked as the agency.") from None
-    projects = list(Project.objects.published().with_agency().for_list_page())
+    agency = Organisation.objects.for_detail_page().agency()
+    if agency is None:
+        raise Http404("No organisation is marked as the agency.")
+    projects = list(Project.objects.published().for_agency_page())
     for project in projects:
         project.agency_role_label = Partnership.Role(project.agency_role).label
-        project.agency_share_percent = _percent_of(project.agency_share, project.total_budget)
-    figures = Project.objects.published().portfolio_figures()
+        project.agency_share_percent = percent_of(project.agency_share, project.total_budget)
+    figures = Project.objects.published().agency_figures()
     return {
         "agency": agency,
         "projects": projects,
         "other_projects": Project.objects.published().without_agency(),
         "figures": figures,
-        "share_percent": _percent_of(figures["agency_share"], figures["total_budget"]),
+        "share_percent": percent_of(figures["agency_share"], figures["total_budget"]),
         "countries": country_choices(Organisation.objects.agency_partner_countries()),
         "record": AgencyRecord.objects.select_related("source").first(),
     }

@@ -1,4 +1,5 @@
-"""How the portal writes money, percentages, partial dates and periods in each language."""
+"""How the portal writes money, percentages, partial dates and periods in each language, and
+works out a percentage of a total."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -10,6 +11,14 @@ from django.utils.translation import gettext as _
 def rounded(value, decimal_places):
     """The value rounded half up (Django's number_format cuts the extra digits off)."""
     return Decimal(value).quantize(Decimal(1).scaleb(-decimal_places), rounding=ROUND_HALF_UP)
+
+
+def percent_of(part, total):
+    """The part as a percentage of the total; None where the part is not known or the total is
+    0 or not known."""
+    if part is None or not total:
+        return None
+    return Decimal(part) * 100 / Decimal(total)
 
 
 def format_money(amount, language=None):

@@ -50,12 +50,12 @@ def municipality_export(request, fmt):
 def municipality_context(municipality):
     """What a municipality's page and its PDF summary show: every published project that
     touches it and every agreement investment in it, each with their sums."""
-    projects = Project.objects.published().touching(municipality)
+    projects = Project.objects.published()
     investments = municipality.agreement_projects.select_related("category__agreement")
     return {
         "municipality": municipality,
-        "projects": projects.for_list_page(),
-        "project_totals": projects.budget_totals(),
+        "projects": projects.for_municipality_page(municipality),
+        "project_totals": projects.touching(municipality).totals(),
         "investments": investments.prefetch_related("municipalities"),
         "investment_totals": investments.totals(),
     }

@@ -29,7 +29,7 @@ def goals_for_vision_page():
     """The vision goals in the vision page's order, each with the published projects that
     serve it."""
     return VisionGoal.objects.for_vision_page().prefetch_related(
-        Prefetch("projects", queryset=Project.objects.published().order_by("acronym"))
+        Prefetch("projects", queryset=Project.objects.published().for_vision_page())
     )
 
 
@@ -93,7 +93,7 @@ def pillar_pdf(request, slug):
     examples and goals, and its projects with their sums."""
     pillar = get_object_or_404(Pillar.objects.for_detail_page(), slug=slug)
     projects = pillar_projects(pillar)
-    context = {"pillar": pillar, "projects": projects, "project_totals": projects.budget_totals()}
+    context = {"pillar": pillar, "projects": projects, "project_totals": projects.totals()}
     pdf = render_pdf(
         "pdf/pillar.html", context, request=request, page_path=pillar.get_absolute_url()
     )

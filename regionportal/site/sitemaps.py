@@ -48,7 +48,7 @@ class PillarSitemap(PortalSitemap):
 
 class ProjectSitemap(PortalSitemap):
     def items(self):
-        return Project.objects.published().only("slug", "updated_at").order_by("slug")
+        return Project.objects.published().for_sitemap()
 
     def lastmod(self, project):
         return project.updated_at

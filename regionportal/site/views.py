@@ -7,7 +7,6 @@ import uuid
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -27,25 +26,6 @@ from .search import search
 logger = logging.getLogger(__name__)
 
 
-def agency_jsonld(agency, request):
-    """schema.org Organization for the agency, for the home and about pages."""
-    alternate_names = [name for name in (agency.name_en, agency.acronym) if name]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": agency.name,
-        "alternateName": alternate_names,
-        "url": agency.website or request.build_absolute_uri(reverse("about")),
-        "address": {
-            "@type": "PostalAddress",
-            "addressLocality": agency.city,
-            "addressCountry": agency.country.code,
-        },
-        "description": agency.description,
-    }
-    return jsonld.dumps({key: value for key, value in data.items() if value})
-
-
 class HomeView(TemplateView):
     """The way in: the motto and vision, the four pillars, figures counted from the data, the
     latest projects."""
@@ -55,16 +35,14 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         published = Project.objects.published()
-        agency = Organisation.objects.filter(is_agency=True).first()
+        agency = Organisation.objects.agency()
         return super().get_context_data(
             key_messages={message.kind: message for message in KeyMessage.objects.all()},
             pillars=Pillar.objects.all(),
-            figures=published.portfolio_totals(),
+            figures=published.home_figures(),
             agreement=DevelopmentAgreement.objects.order_by("pk").first(),
-            latest_projects=published.for_list_page().order_by(
-                F("start_date").desc(nulls_last=True), "-created_at"
-            )[: self.latest_count],
-            agency_jsonld=agency_jsonld(agency, self.request) if agency else None,
+            latest_projects=published.for_home_page()[: self.latest_count],
+            agency_jsonld=jsonld.dumps(jsonld.agency(agency, self.request)) if agency else None,
             **kwargs,
         )
 
@@ -88,11 +66,11 @@ class AboutView(TemplateView):
     template_name = "regionportal/about.html"
 
     def get_context_data(self, **kwargs):
-        agency = Organisation.objects.filter(is_agency=True).first()
+        agency = Organisation.objects.agency()
         return super().get_context_data(
             agency=agency,
             agreement=DevelopmentAgreement.objects.order_by("pk").first(),
-            agency_jsonld=agency_jsonld(agency, self.request) if agency else None,
+            agency_jsonld=jsonld.dumps(jsonld.agency(agency, self.request)) if agency else None,
             **kwargs,
         )
 

@@ -676,6 +676,22 @@ def test_detail_shows_money_exactly_in_each_language(get_page, clean):
     )
 
 
+@pytest.mark.parametrize("total_budget", [None, Decimal("0.00")])
+def test_detail_gives_no_percentage_of_a_total_not_known(get_page, agency, total_budget):
+    make_project(
+        acronym="OPEN", agency=agency, agency_budget=Decimal("1000.00"), total_budget=total_budget
+    )
+
+    response = get_page("/en/projects/open/")
+
+    assertContains(
+        response,
+        '<dt>The agency\'s share</dt><dd><span class="money">€1,000.00</span></dd>',
+        html=True,
+    )
+    assertNotContains(response, "of the total")
+
+
 def test_detail_shows_the_facts(get_page, clean):
     response = get_page("/en/projects/clean/")
     assertContains(

@@ -33,6 +33,13 @@ def figure(response, label):
     return value[value.index(">") + 1 :].replace('<span class="money">', "").replace("</span>", "")
 
 
+def jsonld_of(response):
+    """The page's schema.org data."""
+    html = response.text
+    start = html.index('<script type="application/ld+json"')
+    return json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+
+
 @pytest.fixture
 def portfolio():
     """Three published projects and one unpublished, with partners from three countries."""
@@ -56,28 +63,28 @@ def portfolio():
     return agency
 
 
-def test_portfolio_totals_count_published_projects_partners_and_countries(portfolio):
-    totals = Project.objects.published().portfolio_totals()
+def test_home_figures_count_published_projects_partners_and_countries(portfolio):
+    figures = Project.objects.published().home_figures()
 
-    assert totals == {
-        "projects": 3,
-        "total_budget_sum": Decimal("2945111.00"),
-        "agency_share_sum": Decimal("273397.00"),
+    assert figures == {
+        "project_count": 3,
+        "total_budget": Decimal("2945111.00"),
+        "agency_share": Decimal("273397.00"),
         # The Austrian partner counts once; the agency and the unpublished project's
         # Italian partner not at all.
-        "partners": 2,
+        "partner_count": 2,
         # Slovenia, the agency's own country, is left out.
-        "partner_countries": 1,
+        "partner_country_count": 1,
     }
 
 
-def test_portfolio_totals_of_no_projects():
-    assert Project.objects.published().portfolio_totals() == {
-        "projects": 0,
-        "total_budget_sum": None,
-        "agency_share_sum": None,
-        "partners": 0,
-        "partner_countries": 0,
+def test_home_figures_of_no_projects():
+    assert Project.objects.published().home_figures() == {
+        "project_count": 0,
+        "total_budget": None,
+        "agency_share": None,
+        "partner_count": 0,
+        "partner_country_count": 0,
     }
 
 
@@ -205,9 +212,7 @@ def test_an_empty_portal_still_has_a_home_page(client):
 def test_the_agency_is_described_as_a_schema_org_organization(client, portfolio, path):
     response = client.get(path)
 
-    html = response.text
-    start = html.index('<script type="application/ld+json"')
-    data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    data = jsonld_of(response)
     assert data["@type"] == "Organization"
     assert data["name"] == "Razvojna agencija Savinja"
     assert data["alternateName"] == ["Savinja RDA", "RASR"]
@@ -217,6 +222,16 @@ def test_the_agency_is_described_as_a_schema_org_organization(client, portfolio,
         "addressLocality": "Celje",
         "addressCountry": "SI",
     }
+
+
+def test_the_agency_without_a_website_is_described_with_the_about_page(client):
+    make_agency(website="", description_en="The regional development agency.")
+
+    response = client.get("/en/")
+
+    data = jsonld_of(response)
+    assert data["url"] == "http://testserver/en/about/"
+    assert data["description"] == "The regional development agency."
 
 
 def test_the_number_of_queries_does_not_grow_with_the_data(assert_constant_queries):
