@@ -98,7 +98,7 @@ def test_the_slovenian_project_summary_has_the_projects_facts(responses):
     assert "1.598.948,00 €" in text
     assert "133.562,00 € (8,4 %" in text
     assert "Razvojna agencija Savinjske regije, d.o.o." in text
-    assert "Regionalni akcijski načrt (2019)" in text
+    assert "Regionalni akcijski načrt 2019" in text  # the result, its date on the next line
     assert "Mednarodna konferenca „Kako znižati energetske stroške?“" in text
     assert "2022 (s 12-mesečnim podaljšanjem)" in text  # a discrepancy
     assert "PROJEKT: 1.598.948,00 EUR RASR: 133.562,00 EUR" in text  # the source's words
