@@ -11,7 +11,7 @@ import unicodedata
 from functools import reduce
 
 from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import Contains
 
 # Longer queries are cut: no name or text on the portal needs more to be found.
@@ -84,7 +84,8 @@ class Fold(Func):
 
 
 class JoinedText(Func):
-    """The texts joined by spaces, an empty (NULL) one as "".
+    """The texts joined by spaces, an empty (NULL) one as "", each read as text first (an
+    address field is `inet` on PostgreSQL, which cannot be coalesced with "").
 
     A flat `a || ' ' || b || …` chain: Concat nests each pair in the next, which overflows
     SQLite's parser stack once a type searches a dozen columns.
@@ -96,7 +97,10 @@ class JoinedText(Func):
 
     def __init__(self, *expressions):
         super().__init__(
-            *[Coalesce(text, Value(""), output_field=TextField()) for text in expressions]
+            *[
+                Coalesce(Cast(text, TextField()), Value(""), output_field=TextField())
+                for text in expressions
+            ]
         )
 
 
