@@ -100,12 +100,14 @@ class SearchType:
     extra_text: object = None
 
 
-def _excerpt_of(record, field_names, terms):
+def _excerpt_of(record, field_names, terms, length=EXCERPT_LENGTH):
     """The excerpt of the first of the translated fields with a text, marked with its
     language where that is a fallback."""
     for field_name in field_names:
         if text := getattr(record, field_name):
-            return in_language(excerpt(text, terms), fallback_language(record, field_name))
+            return in_language(
+                excerpt(text, terms, length=length), fallback_language(record, field_name)
+            )
     return ""
 
 
@@ -146,9 +148,7 @@ def _pillar_hit(pillar, terms):
 def _goal_hit(goal, terms):
     pillar = translated(goal.pillar, "name") if goal.pillar else _("The region as a whole")
     return Hit(
-        title=in_language(
-            excerpt(goal.statement, terms, length=160), fallback_language(goal, "statement")
-        ),
+        title=_excerpt_of(goal, ["statement"], terms, length=160),
         url=goal.get_absolute_url(),
         excerpt=_excerpt_of(goal, ["indicator"], terms),
         meta=format_html("{} · {}", pillar, goal.get_horizon_display()),

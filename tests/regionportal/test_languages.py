@@ -186,6 +186,20 @@ def test_the_english_feed_marks_a_slovenian_summary(client, slovenian_only, in_b
     }
 
 
+def test_an_english_pillar_page_marks_its_slovenian_name_once(client, db):
+    factories.make_pillar(slug="turizem", name_sl="Turizem", name_en="")
+    factories.make_pillar(slug="narava", name_sl="Narava", name_en="Nature")
+
+    fallback = client.get("/en/pillars/turizem/")
+    english = client.get("/en/pillars/narava/")
+
+    assertContains(fallback, '<h1><span lang="sl">Turizem</span></h1>', html=True)
+    # The Slovenian name is not repeated under it as the name in the other language.
+    assertContains(fallback, '<span lang="sl">Turizem</span>', count=2)  # the crumb, the heading
+    assertContains(english, "<h1>Nature</h1>", html=True)
+    assertContains(english, '<p class="lead"><span lang="sl">Narava</span></p>', html=True)
+
+
 def test_the_budget_chart_marks_a_slovenian_pillar_name(client, slovenian_only):
     response = client.get("/en/pillars/")
 
