@@ -9,6 +9,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from pillars.models import Pillar
+from regionportal.base.languages import fallback_language
 from regionportal.base.models import Municipality
 
 from .models import Project
@@ -49,8 +50,14 @@ class ProjectsFeed(Feed):
         return f"{project.acronym} – {project.title}"
 
     def item_description(self, project):
-        # Atom's summary is HTML: the plain text is escaped, its paragraphs kept.
-        return linebreaks(project.summary, autoescape=True) if project.summary else None
+        # Atom's summary is HTML: the plain text is escaped, its paragraphs kept; a Slovenian
+        # summary in an English feed (the fallback of an empty English one) is marked so.
+        if not project.summary:
+            return None
+        paragraphs = linebreaks(project.summary, autoescape=True)
+        if language := fallback_language(project, "summary"):
+            return f'<div lang="{language}">{paragraphs}</div>'
+        return paragraphs
 
     def item_link(self, project):
         # Also the entry's id: the page's address is unique to the project and the language.

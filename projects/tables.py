@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from regionportal.base.formatting import format_money, format_period
+from regionportal.base.languages import translated
 
 from .filters import country_choices, name_sort_key
 from .models import Organisation, Project
@@ -119,11 +120,14 @@ class ProjectTable(PortalTable):
             "",
             ' <span class="pillar-badge pillar--{}">{}</span>',
             (
-                (project_pillar.pillar.slug, project_pillar.pillar.name)
+                (project_pillar.pillar.slug, translated(project_pillar.pillar, "name"))
                 for project_pillar in record.project_pillars.all()
             ),
         )
-        return format_html("{}{}", record.title, badges)
+        return format_html("{}{}", translated(record, "title"), badges)
+
+    def render_programme(self, value):
+        return translated(value, "name")
 
     def render_period(self, record):
         text = format_period(

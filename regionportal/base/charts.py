@@ -38,12 +38,15 @@ def format_number(value):
 
 @dataclass(frozen=True)
 class ChartItem:
-    """One bar: what it stands for, its value and, where the page has one, a link."""
+    """One bar: what it stands for, its value and, where the page has one, a link. `lang` is
+    the label's language where it is not the page's (a translated name's fallback, see
+    regionportal.base.languages)."""
 
     label: str
     value: Decimal | int | None
     url: str = ""
     colour: str = BRAND_COLOUR
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Bar:
     label: str
     value_text: str
     colour: str
+    lang: str
     label_y: int
     bar_y: int
     bar_width: float
@@ -115,6 +119,7 @@ class BarChart:
                     label=_truncate(str(item.label)),
                     value_text=self.format_value(item.value),
                     colour=_safe_colour(item.colour),
+                    lang=item.lang,
                     label_y=top + LABEL_BASELINE,
                     bar_y=top + BAR_TOP,
                     bar_width=bar_width,

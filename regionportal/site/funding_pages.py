@@ -10,6 +10,7 @@ from funding.models import Programme
 from funding.views import funding_crumbs
 from projects.models import Project
 from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.languages import fallback_language
 
 
 def programmes_with_projects(programmes):
@@ -50,7 +51,12 @@ class FundingIndexView(TemplateView):
             label_heading=_("Programme"),
             value_heading=_("Total budget of its projects"),
             items=[
-                ChartItem(programme.name, programme.total_budget, url=programme.get_absolute_url())
+                ChartItem(
+                    programme.name,
+                    programme.total_budget,
+                    url=programme.get_absolute_url(),
+                    lang=fallback_language(programme, "name"),
+                )
                 for programme in programmes
                 if programme.project_count
             ],

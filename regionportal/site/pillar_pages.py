@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from pillars.models import KeyMessage, Pillar, VisionGoal
 from projects.models import Project
 from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.languages import fallback_language
 from regionportal.base.pdf import pdf_response, render_pdf
 
 
@@ -60,6 +61,7 @@ class PillarListView(ListView):
                     pillar.primary_budget,
                     url=pillar.get_absolute_url(),
                     colour=pillar.colour,
+                    lang=fallback_language(pillar, "name"),
                 )
                 for pillar in context["pillars"]
             ],

@@ -27,14 +27,14 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, StartsWith
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import Programme
 from pillars.models import Pillar, PotentialExample, VisionGoal
 from projects.models import Organisation, Project
+from regionportal.base.languages import fallback_language, in_language, translated
 from regionportal.base.models import Municipality
 from regionportal.base.text import (
     MAX_QUERY_LENGTH,
@@ -54,6 +54,9 @@ TRIGRAM_THRESHOLD = 0.6
 
 @dataclass(frozen=True)
 class Hit:
+    """One record found. Its title, excerpt and meta are HTML where they hold a translated
+    field's text, marked with its language where that is a fallback."""
+
     title: str
     url: str
     excerpt: str = ""
@@ -97,14 +100,25 @@ class SearchType:
     extra_text: object = None
 
 
+def _excerpt_of(record, field_names, terms, length=EXCERPT_LENGTH):
+    """The excerpt of the first of the translated fields with a text, marked with its
+    language where that is a fallback."""
+    for field_name in field_names:
+        if text := getattr(record, field_name):
+            return in_language(
+                excerpt(text, terms, length=length), fallback_language(record, field_name)
+            )
+    return ""
+
+
 def _project_hit(project, terms):
     title = project.acronym
     if project.title and fold(project.title) != fold(project.acronym):
-        title = f"{project.acronym} – {project.title}"
+        title = format_html("{} – {}", project.acronym, translated(project, "title"))
     return Hit(
         title=title,
         url=project.get_absolute_url(),
-        excerpt=excerpt(project.summary or project.objectives, terms),
+        excerpt=_excerpt_of(project, ["summary", "objectives"], terms),
         meta=project.get_status_display(),
     )
 
@@ -117,37 +131,39 @@ def _organisation_hit(organisation, terms):
     return Hit(
         title=title,
         url=organisation.get_absolute_url(),
-        excerpt=excerpt(organisation.description, terms),
+        excerpt=_excerpt_of(organisation, ["description"], terms),
         meta=place,
     )
 
 
 def _pillar_hit(pillar, terms):
     return Hit(
-        title=pillar.name,
+        title=translated(pillar, "name"),
         url=pillar.get_absolute_url(),
-        excerpt=excerpt(pillar.potentials or pillar.in_implementation, terms),
-        meta=pillar.economic_model,
+        excerpt=_excerpt_of(pillar, ["potentials", "in_implementation"], terms),
+        meta=translated(pillar, "economic_model"),
     )
 
 
 def _goal_hit(goal, terms):
-    pillar = goal.pillar.name if goal.pillar else _("The region as a whole")
+    pillar = translated(goal.pillar, "name") if goal.pillar else _("The region as a whole")
     return Hit(
-        title=excerpt(goal.statement, terms, length=160),
+        title=_excerpt_of(goal, ["statement"], terms, length=160),
         url=goal.get_absolute_url(),
-        excerpt=excerpt(goal.indicator, terms),
-        meta=format_lazy("{} · {}", pillar, goal.get_horizon_display()),
+        excerpt=_excerpt_of(goal, ["indicator"], terms),
+        meta=format_html("{} · {}", pillar, goal.get_horizon_display()),
     )
 
 
 def _example_hit(example, terms):
     return Hit(
-        title=example.name,
+        title=translated(example, "name"),
         # The pillar page's list of potentials.
         url=f"{example.pillar.get_absolute_url()}#potentials-heading",
-        excerpt=excerpt(example.description, terms),
-        meta=format_lazy("{}: {}", _("Potential of the pillar"), example.pillar.name),
+        excerpt=_excerpt_of(example, ["description"], terms),
+        meta=format_html(
+            "{}: {}", _("Potential of the pillar"), translated(example.pillar, "name")
+        ),
     )
 
 
@@ -161,9 +177,9 @@ def _municipality_hit(municipality, terms):
 
 def _programme_hit(programme, terms):
     return Hit(
-        title=programme.name,
+        title=translated(programme, "name"),
         url=programme.get_absolute_url(),
-        excerpt=excerpt(programme.description, terms),
+        excerpt=_excerpt_of(programme, ["description"], terms),
         meta=programme.period,
     )
 

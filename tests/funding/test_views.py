@@ -159,7 +159,8 @@ def test_index_lists_the_potential_sources_marking_the_tentative_one(get_page, p
     )
     assertContains(
         en,
-        '<li><a href="/en/funding/programmes/jzp/">Javno-zasebno partnerstvo</a></li>',
+        '<li><a href="/en/funding/programmes/jzp/"><span lang="sl">Javno-zasebno partnerstvo'
+        "</span></a></li>",
         html=True,
     )
     assertContains(sl, '<a href="/sl/funding/programmes/banka-triodos/">Banka Triodos</a> ?')
@@ -225,7 +226,7 @@ def test_programme_shows_its_facts_projects_and_sums(get_page, programmes):
     en = get_page("/en/funding/programmes/interreg-europe/")
     sl = get_page("/sl/funding/programmes/interreg-europe/")
 
-    assertContains(en, "<h1>Interreg Europe</h1>", html=True)
+    assertContains(en, '<h1><span lang="sl">Interreg Europe</span></h1>', html=True)
     assertContains(en, "<dt>Kind</dt><dd>Interreg</dd>", html=True)
     assertContains(en, "<dt>Period</dt><dd>2014–2020</dd>", html=True)
     assertContains(en, "<dt>EU fund</dt><dd>ERDF</dd>", html=True)

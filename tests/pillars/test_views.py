@@ -242,7 +242,7 @@ def test_detail_lists_the_examples_with_kind_and_count(get_page, culture_page_da
     )
     assertContains(
         en,
-        '<tr><th scope="row">Solčavsko</th><td>Place or area</td><td class="number"></td>'
+        '<tr><th scope="row" lang="sl">Solčavsko</th><td>Place or area</td><td class="number"></td>'
         "<td></td></tr>",
         html=True,
     )

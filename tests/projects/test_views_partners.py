@@ -327,7 +327,8 @@ def test_organisation_page_shows_its_facts_projects_and_source(get_page, portfol
     assertContains(
         response,
         '<tr><th scope="row"><a href="/en/projects/clean/">CLEAN</a><br>'
-        '<span class="note">Čisto</span></th><td>Interreg Europe</td><td>2017–2021</td>'
+        '<span class="note" lang="sl">Čisto</span></th><td><span lang="sl">Interreg Europe'
+        "</span></td><td>2017–2021</td>"
         '<td>Partner</td><td class="number"><span class="money">€250,000.00</span></td></tr>',
         html=True,
     )
@@ -432,8 +433,9 @@ def test_agency_page_lists_its_published_projects_with_role_and_share(get_page, 
     assertContains(
         response,
         '<tr><th scope="row"><a href="/en/projects/activehome/">ActiveHome</a><br>'
-        '<span class="note">Aktivni dom</span></th>'
-        '<td><a href="/en/funding/programmes/interreg-europe/">Interreg Europe</a></td>'
+        '<span class="note" lang="sl">Aktivni dom</span></th>'
+        '<td><a href="/en/funding/programmes/interreg-europe/"><span lang="sl">Interreg Europe'
+        "</span></a></td>"
         '<td class="period">2018–2019</td>'
         "<td>Lead partner</td>"
         '<td class="number"><span class="money">€49,597.57</span></td>'
@@ -509,7 +511,11 @@ def test_agency_page_shows_stated_figures_beside_counted_ones(get_page, portfoli
 
 def test_agency_page_lists_its_projects_without_partners(get_page, portfolio):
     response = get_page("/en/partners/agency/")
-    assertContains(response, '<li><a href="/en/projects/shema/">Regijska shema</a></li>', html=True)
+    assertContains(
+        response,
+        '<li><a href="/en/projects/shema/"><span lang="sl">Regijska shema</span></a></li>',
+        html=True,
+    )
 
 
 def test_agency_page_without_an_agency_is_not_found(get_page, db):

@@ -156,7 +156,7 @@ def test_detail_shows_the_municipalitys_facts(get_page, data):
     assertContains(en, "<dt>ISO 3166-2 code</dt><dd>SI-011</dd>", html=True)
     assertContains(en, "<dd>94.9 km²</dd>", html=True)
     assertContains(en, '<dd>48,868 <span class="note">(2014)</span></dd>', html=True)
-    assertContains(en, "<dd>Savinjska statistična regija</dd>", html=True)
+    assertContains(en, '<dd><span lang="sl">Savinjska statistična regija</span></dd>', html=True)
     assertContains(sl, "<dd>94,9 km²</dd>", html=True)
     assertContains(sl, '<dd>48.868 <span class="note">(2014)</span></dd>', html=True)
 
@@ -194,7 +194,11 @@ def test_detail_sums_in_slovenian(get_page, data):
 def test_detail_shows_the_agreement_investments_with_sums(get_page, data):
     response = get_page("/en/municipalities/celje/")
 
-    assertContains(response, '<th scope="row">Povezovalna cesta Ljubečna</th>', html=True)
+    assertContains(
+        response,
+        '<th scope="row"><span lang="sl">Povezovalna cesta Ljubečna</span></th>',
+        html=True,
+    )
     assertContains(
         response, '<td>Celje, <a href="/en/municipalities/vojnik/">Vojnik</a></td>', html=True
     )

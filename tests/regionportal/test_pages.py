@@ -21,6 +21,7 @@ from pytest_django.asserts import assertContains
 from projects.models import Project
 from regionportal import urls
 from regionportal.site import views
+from tests.headings import empty_headings
 from tests.public_pages import (
     DETAIL_PAGES,
     NOT_HTML,
@@ -122,6 +123,7 @@ def page_problems(path, response, language):
         "a switch to the same page in the other language": page.switch
         == {other: translate_url(path, other)},
         "unique ids": all(count == 1 for count in page.ids.values()),
+        "no heading without content under it": not empty_headings(response.content.decode()),
     }
     problems += [what for what, holds in expected.items() if not holds]
     return problems

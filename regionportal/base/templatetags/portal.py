@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from regionportal.base import formatting
+from regionportal.base import formatting, languages
 
 register = template.Library()
 
@@ -50,6 +50,23 @@ def partial_date(value, precision):
 @register.simple_tag
 def period(start, start_precision, end, end_precision):
     return formatting.format_period(start, start_precision, end, end_precision)
+
+
+@register.simple_tag(name="translated")
+def translated_text(record, field_name):
+    """`{% translated project "title" %}`: the translated field's text as the page shows it, in
+    a <span lang="sl"> where it is the Slovenian fallback of an empty English text (or the
+    reverse). `{% translated project "title" as title %}` keeps it for an include or a
+    blocktranslate."""
+    return languages.translated(record, field_name)
+
+
+@register.simple_tag(name="lang_attribute")
+def lang_attribute_of(record, field_name):
+    """`<p{% lang_attribute project "summary" %}>`: ` lang="sl"` on the element that holds a
+    translated field's text where that text is a fallback, for text a tag cannot wrap in a
+    <span> (paragraphs, list items, text through a filter)."""
+    return languages.lang_attribute(record, field_name)
 
 
 @register.simple_tag(takes_context=True)
