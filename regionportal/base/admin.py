@@ -231,7 +231,7 @@ class SourceAdmin(PortalAdmin):
 
 @admin.register(SourceDiscrepancy)
 class SourceDiscrepancyAdmin(TranslatedPortalAdmin):
-    list_display = ["field_label", "other_value", "content_type", "content_object", "source"]
+    list_display = ["field_label", "other_value", "content_type", "record", "source"]
     list_filter = [titled_filter("content_type", pgettext_lazy("list filter", "kind of record"))]
     list_select_related = ["content_type", "source"]
     search_fields = ["field_label_sl", "field_label_en", "other_value"]
@@ -240,6 +240,10 @@ class SourceDiscrepancyAdmin(TranslatedPortalAdmin):
     def get_queryset(self, request):
         # One query per kind of record rather than one per row.
         return super().get_queryset(request).prefetch_related("content_object")
+
+    @admin.display(description=gettext_lazy("record"))
+    def record(self, discrepancy):
+        return discrepancy.content_object
 
 
 class RegionForm(ConstraintErrorsOnFieldsForm):
@@ -334,6 +338,8 @@ class StaffUserAdmin(PortalChangeListMixin, UserAdmin):
 # naming its admin wording here puts it into the portal's own catalogue.
 REVERSION_MESSAGES = (
     gettext_noop("Reversion"),
+    gettext_noop("revision"),
+    gettext_noop("revisions"),
     gettext_noop("Initial version."),
     gettext_noop("Reverted to previous version, saved on %(datetime)s"),
     gettext_noop("Could not load %(object_repr)s version - not found"),
@@ -444,6 +450,37 @@ VERBOSE_NAME_PHRASES = (
     # Django's Slovenian gives these plural forms to the wrong numbers ("1 zadetkov").
     ngettext_lazy("%(counter)s result", "%(counter)s results"),
     ngettext_lazy("%(total_count)s selected", "All %(total_count)s selected"),
+)
+
+# Wording of Django's user admin and its delete page that Django's Slovenian catalogue does not
+# translate yet.
+DJANGO_AUTH_MESSAGES = (
+    gettext_noop("%(app)s administration"),
+    gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("Reset password"),
+    gettext_noop("Set password"),
+    gettext_noop("Set password: %s"),
+    gettext_noop("Password-based authentication"),
+    gettext_noop("Password-based authentication was disabled."),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, "
+        "they may still be able to authenticate using other backends, such as Single Sign-On or "
+        "LDAP."
+    ),
+    gettext_noop("Enabled"),
+    gettext_noop("Disabled"),
+    gettext_noop("Enable password-based authentication"),
+    gettext_noop("Disable password-based authentication"),
+    gettext_noop("Enable password-based authentication for this user by setting a password."),
+    gettext_noop(
+        "This action will <strong>enable</strong> password-based authentication for this user."
+    ),
+    ngettext_lazy("…and %(count)d more object.", "…and %(count)d more objects."),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+    ),
 )
 
 # django-axes has no Slovenian catalogue; naming the wording of its admin pages here puts it into

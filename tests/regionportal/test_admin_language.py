@@ -190,3 +190,52 @@ def test_calendar_texts_are_in_slovenian(admin_client):
     assert catalogue["Today (%(date)s)"] == "Danes (%(date)s)"
     assert catalogue["%(month)s %(day)s, %(year)s"] == "%(day)s. %(month)s %(year)s"
     assert catalogue["Monday"] == "ponedeljek"
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [
+        (1, "1 zapis (organizacije)"),
+        (2, "2 zapisa (organizacije)"),
+        (4, "4 zapisi (organizacije)"),
+        (5, "5 zapisov (organizacije)"),
+    ],
+)
+def test_list_count_agrees_with_its_number(admin_client, count, words):
+    for _ in range(count):
+        factories.make_organisation()
+    response = admin_client.get(admin_url(Organisation, "changelist"))
+    paginator = re.search(r'<nav class="paginator".*?</nav>', response.text, re.DOTALL).group()
+    assert words in " ".join(paginator.split())
+
+
+def test_source_discrepancy_names_its_record_in_slovenian(admin_client):
+    discrepancy = ROW_FACTORIES[SourceDiscrepancy]()
+    changelist = admin_client.get(admin_url(SourceDiscrepancy, "changelist"))
+    change_page = admin_client.get(admin_url(SourceDiscrepancy, "change", discrepancy.pk))
+
+    assert ">Vrsta zapisa</a>" in changelist.text
+    assert "<span>Zapis</span>" in changelist.text
+    assert "Content type" not in changelist.text
+    assert ">Vrsta zapisa:</label>" in change_page.text
+    assert ">ID zapisa:</label>" in change_page.text
+
+
+def test_app_page_title_names_the_app_first(admin_client):
+    response = admin_client.get(reverse("admin:app_list", args=["funding"]))
+    assert "<h1>Financiranje – urejanje</h1>" in response.text
+
+
+def test_user_pages_are_in_slovenian(admin_client, admin_user):
+    add_page = admin_client.get(reverse("admin:auth_user_add"))
+    change_page = admin_client.get(reverse("admin:auth_user_change", args=[admin_user.pk]))
+
+    assert "Ko uporabnika ustvarite, lahko uredite še druge njegove nastavitve." in add_page.text
+    assert "Prijava z geslom" in add_page.text
+    assert "Gesla se ne shranjujejo v izvirni obliki" in change_page.text
+    assert "Ponastavi geslo" in change_page.text
+
+
+def test_history_permissions_name_a_revision_in_slovenian(admin_client):
+    response = admin_client.get(reverse("admin:auth_group_add"))
+    assert "Zgodovina sprememb | sprememba |" in response.text
