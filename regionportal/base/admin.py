@@ -409,6 +409,10 @@ DJANGO_ADMIN_MESSAGES = (
     gettext_noop("Popup closing…"),
     gettext_noop("Logout"),
     gettext_noop("Forgotten your login credentials?"),
+    # Django's Slovenian words these unlike the rest ("Izbrišem?", "Preklop teme" beside
+    # "Preklopi temo").
+    gettext_noop("Delete?"),
+    gettext_noop("Toggle theme (current theme: dark)"),
 )
 
 # Phrases of Django's admin that put a model's name where Slovenian needs another case or gender

@@ -239,3 +239,11 @@ def test_user_pages_are_in_slovenian(admin_client, admin_user):
 def test_history_permissions_name_a_revision_in_slovenian(admin_client):
     response = admin_client.get(reverse("admin:auth_group_add"))
     assert "Zgodovina sprememb | sprememba |" in response.text
+
+
+def test_inline_delete_column_and_theme_toggle_read_like_the_rest(admin_client):
+    project = factories.make_full_project()
+    response = admin_client.get(admin_url(Project, "change", project.pk))
+    assert "<th>Izbriši?</th>" in response.text
+    assert "Izbrišem?" not in response.text
+    assert "Preklopi temo (trenutna tema: temna)" in response.text
