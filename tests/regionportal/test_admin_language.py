@@ -247,3 +247,12 @@ def test_inline_delete_column_and_theme_toggle_read_like_the_rest(admin_client):
     assert "<th>Izbriši?</th>" in response.text
     assert "Izbrišem?" not in response.text
     assert "Preklopi temo (trenutna tema: temna)" in response.text
+
+
+def test_delete_page_names_the_model_after_the_record(admin_client):
+    organisation = factories.make_organisation(name="Razvojna agencija")
+    response = admin_client.get(admin_url(Organisation, "delete", organisation.pk))
+    assert (
+        "Ali res želite izbrisati zapis „Razvojna agencija“ (organizacija)? "
+        "Izbrisani bodo tudi vsi ti povezani zapisi:"
+    ) in response.text
