@@ -98,9 +98,15 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Needs GNU gettext; the compiled .mo files are committed so that `make run` does not.
+# The second run takes the wording of the admin's scripts (the selector of filter_horizontal, the
+# calendar) from Django's own files into the portal's djangojs catalogue, which the admin's jsi18n
+# serves over Django's: makemessages reads only the files under the directory it runs in.
 messages: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages --locale sl --locale en \
 		--ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	cd "$$($(BIN)/python -c 'import django.contrib.admin as a, os; print(os.path.dirname(a.__file__))')/static/admin/js" \
+		&& DJANGO_DEBUG=true $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages --domain djangojs \
+		--locale sl --ignore 'vendor/*' --no-obsolete
 	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 clean:

@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from regionportal.base.admin import (
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
+    titled_filter,
 )
 
 from .models import (
@@ -21,7 +23,14 @@ from .models import (
 @admin.register(Programme)
 class ProgrammeAdmin(TranslatedPortalAdmin):
     list_display = ["name", "code", "kind", "period", "is_eu_funded", "is_listed_as_potential"]
-    list_filter = ["kind", "is_eu_funded", "is_listed_as_potential", "is_tentative"]
+    list_filter = [
+        titled_filter("kind", pgettext_lazy("list filter", "kind")),
+        titled_filter("is_eu_funded", pgettext_lazy("list filter", "EU co-funded")),
+        titled_filter(
+            "is_listed_as_potential", pgettext_lazy("list filter", "named as a potential source")
+        ),
+        titled_filter("is_tentative", pgettext_lazy("list filter", "tentative")),
+    ]
     search_fields = ["name_sl", "name_en", "code", "slug", "fund"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
@@ -60,7 +69,10 @@ class AgreementProjectForm(ConstraintErrorsOnFieldsForm):
 class AgreementProjectAdmin(TranslatedPortalAdmin):
     form = AgreementProjectForm
     list_display = ["title", "category", "total_value", "cohesion_amount"]
-    list_filter = ["category", "municipalities"]
+    list_filter = [
+        titled_filter("category", pgettext_lazy("list filter", "category")),
+        titled_filter("municipalities", pgettext_lazy("list filter", "municipalities")),
+    ]
     list_select_related = ["category"]
     search_fields = ["title_sl", "title_en", "slug"]
     autocomplete_fields = ["municipalities", "source"]

@@ -1,8 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
-from regionportal.base.admin import ConstraintErrorsOnFieldsForm, TranslatedPortalAdmin
+from regionportal.base.admin import (
+    ConstraintErrorsOnFieldsForm,
+    TranslatedPortalAdmin,
+    titled_filter,
+)
 
 from .models import KeyMessage, Pillar, PotentialExample, VisionGoal
 
@@ -47,7 +52,11 @@ class VisionGoalAdmin(TranslatedPortalAdmin):
         "target_year",
         "target_confirmed",
     ]
-    list_filter = ["pillar", "horizon", "target_confirmed"]
+    list_filter = [
+        titled_filter("pillar", pgettext_lazy("list filter", "pillar")),
+        titled_filter("horizon", pgettext_lazy("list filter", "horizon")),
+        titled_filter("target_confirmed", pgettext_lazy("list filter", "target confirmed")),
+    ]
     list_select_related = ["pillar"]
     search_fields = ["slug", "statement_sl", "statement_en", "indicator_sl", "indicator_en"]
     autocomplete_fields = ["source"]

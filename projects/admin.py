@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
@@ -10,6 +11,7 @@ from regionportal.base.admin import (
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
     calendar_year,
+    titled_filter,
 )
 from regionportal.base.formatting import format_money, format_period
 
@@ -32,7 +34,11 @@ class OrganisationForm(ConstraintErrorsOnFieldsForm):
 class OrganisationAdmin(TranslatedPortalAdmin):
     form = OrganisationForm
     list_display = ["name", "acronym", "country", "kind", "city", "is_agency"]
-    list_filter = [("country", CountryFilter), "kind", "is_agency"]
+    list_filter = [
+        titled_filter("country", pgettext_lazy("list filter", "country"), CountryFilter),
+        titled_filter("kind", pgettext_lazy("list filter", "type")),
+        titled_filter("is_agency", pgettext_lazy("list filter", "the agency itself")),
+    ]
     search_fields = ["name", "name_en", "acronym", "city"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
@@ -163,7 +169,7 @@ class ProjectLinkInline(TranslationTabularInline):
 
 
 class PartnerCountryFilter(admin.SimpleListFilter):
-    title = _("partner country")
+    title = pgettext_lazy("list filter", "partner country")
     parameter_name = "partner_country"
 
     def lookups(self, request, model_admin):
@@ -183,7 +189,7 @@ class PartnerCountryFilter(admin.SimpleListFilter):
 
 
 class StartYearFilter(admin.SimpleListFilter):
-    title = _("start year")
+    title = pgettext_lazy("list filter", "start year")
     parameter_name = "start_year"
 
     def lookups(self, request, model_admin):
@@ -220,12 +226,12 @@ class ProjectAdmin(TranslatedPortalAdmin):
         "is_published",
     ]
     list_filter = [
-        "pillars",
-        "programme",
-        "status",
+        titled_filter("pillars", pgettext_lazy("list filter", "pillars")),
+        titled_filter("programme", pgettext_lazy("list filter", "programme")),
+        titled_filter("status", pgettext_lazy("list filter", "status")),
         PartnerCountryFilter,
         StartYearFilter,
-        "is_published",
+        titled_filter("is_published", pgettext_lazy("list filter", "published")),
     ]
     list_select_related = ["programme"]
     search_fields = [

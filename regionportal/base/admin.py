@@ -7,7 +7,7 @@ delete by staff is final.
 
 import datetime
 
-from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin, IsLockedOutFilter
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
@@ -19,7 +19,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import router
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext, gettext_lazy, gettext_noop
+from django.utils.translation import (
+    gettext,
+    gettext_lazy,
+    gettext_noop,
+    ngettext_lazy,
+    pgettext_lazy,
+)
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
 from reversion.admin import VersionAdmin
@@ -72,6 +78,28 @@ def calendar_year(value):
     if value.isascii() and value.isdigit() and datetime.MINYEAR < int(value) < datetime.MAXYEAR:
         return int(value)
     return None
+
+
+def titled_filter(field_path, title, filter_class=admin.FieldListFilter.create):
+    """A `list_filter` item: the field's filter (Django's own for its type, or `filter_class`)
+    under the heading "By <title>".
+
+    Django heads a field's filter with the field's name, which Slovenian cannot put after "Po"
+    ("Po stebri"); `title` is the name in the case that follows "by" in the staff's language
+    (pgettext_lazy("list filter", "pillars"): "stebru", so that the heading reads "Po stebru").
+    """
+
+    class TitledListFilter(admin.FieldListFilter):
+        # A class, as the admin's checks want of a list filter; its instances are the field's
+        # own filter, retitled.
+        def __new__(cls, field, request, params, model, model_admin, field_path):
+            list_filter = filter_class(
+                field, request, params, model, model_admin, field_path=field_path
+            )
+            list_filter.title = title
+            return list_filter
+
+    return field_path, TitledListFilter
 
 
 class PortalChangeList(ChangeList):
@@ -158,15 +186,30 @@ class LoginAttemptAdmin(PortalChangeListMixin, AccessAttemptAdmin):
     """
 
     list_display = [name for name in AccessAttemptAdmin.list_display if name != "status"]
-    list_filter = [item for item in AccessAttemptAdmin.list_filter if item is not IsLockedOutFilter]
+    list_filter = [
+        titled_filter("attempt_time", pgettext_lazy("list filter", "Attempt Time")),
+        titled_filter("path_info", pgettext_lazy("list filter", "Path")),
+    ]
 
 
 class LoginFailureLogAdmin(PortalChangeListMixin, AccessFailureLogAdmin):
     """Every failed login, kept after its lockout has ended."""
 
+    list_filter = [
+        titled_filter("attempt_time", pgettext_lazy("list filter", "Attempt Time")),
+        titled_filter("locked_out", pgettext_lazy("list filter", "Access lock out")),
+        titled_filter("path_info", pgettext_lazy("list filter", "Path")),
+    ]
+
 
 class LoginLogAdmin(PortalChangeListMixin, AccessLogAdmin):
     """Every successful login and its logout."""
+
+    list_filter = [
+        titled_filter("attempt_time", pgettext_lazy("list filter", "Attempt Time")),
+        titled_filter("logout_time", pgettext_lazy("list filter", "Logout Time")),
+        titled_filter("path_info", pgettext_lazy("list filter", "Path")),
+    ]
 
 
 for model, model_admin in [
@@ -181,15 +224,15 @@ for model, model_admin in [
 @admin.register(Source)
 class SourceAdmin(PortalAdmin):
     list_display = ["title", "kind", "publisher", "year"]
-    list_filter = ["kind"]
+    list_filter = [titled_filter("kind", pgettext_lazy("list filter", "kind"))]
     search_fields = ["title", "slug", "publisher", "url"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(SourceDiscrepancy)
 class SourceDiscrepancyAdmin(TranslatedPortalAdmin):
-    list_display = ["field_label", "other_value", "content_type", "content_object", "source"]
-    list_filter = ["content_type"]
+    list_display = ["field_label", "other_value", "content_type", "record", "source"]
+    list_filter = [titled_filter("content_type", pgettext_lazy("list filter", "kind of record"))]
     list_select_related = ["content_type", "source"]
     search_fields = ["field_label_sl", "field_label_en", "other_value"]
     autocomplete_fields = ["source"]
@@ -197,6 +240,10 @@ class SourceDiscrepancyAdmin(TranslatedPortalAdmin):
     def get_queryset(self, request):
         # One query per kind of record rather than one per row.
         return super().get_queryset(request).prefetch_related("content_object")
+
+    @admin.display(description=gettext_lazy("record"))
+    def record(self, discrepancy):
+        return discrepancy.content_object
 
 
 class RegionForm(ConstraintErrorsOnFieldsForm):
@@ -219,7 +266,10 @@ class MunicipalityForm(ConstraintErrorsOnFieldsForm):
 class MunicipalityAdmin(PortalAdmin):
     form = MunicipalityForm
     list_display = ["name", "iso_code", "is_urban", "region", "population", "population_year"]
-    list_filter = ["is_urban", "region"]
+    list_filter = [
+        titled_filter("is_urban", pgettext_lazy("list filter", "urban municipality")),
+        titled_filter("region", pgettext_lazy("list filter", "region")),
+    ]
     list_select_related = ["region"]
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
@@ -234,6 +284,12 @@ class StaffUserAdmin(PortalChangeListMixin, UserAdmin):
     """Django's user admin, with each user's second factor and a superuser's reset of it."""
 
     list_display = [*UserAdmin.list_display, "has_second_factor"]
+    list_filter = [
+        titled_filter("is_staff", pgettext_lazy("list filter", "staff status")),
+        titled_filter("is_superuser", pgettext_lazy("list filter", "superuser status")),
+        titled_filter("is_active", pgettext_lazy("list filter", "active")),
+        titled_filter("groups", pgettext_lazy("list filter", "groups")),
+    ]
     actions = ["reset_second_factor"]
 
     def get_queryset(self, request):
@@ -282,6 +338,8 @@ class StaffUserAdmin(PortalChangeListMixin, UserAdmin):
 # naming its admin wording here puts it into the portal's own catalogue.
 REVERSION_MESSAGES = (
     gettext_noop("Reversion"),
+    gettext_noop("revision"),
+    gettext_noop("revisions"),
     gettext_noop("Initial version."),
     gettext_noop("Reverted to previous version, saved on %(datetime)s"),
     gettext_noop("Could not load %(object_repr)s version - not found"),
@@ -351,6 +409,82 @@ DJANGO_ADMIN_MESSAGES = (
     gettext_noop("Popup closing…"),
     gettext_noop("Logout"),
     gettext_noop("Forgotten your login credentials?"),
+    # Django's Slovenian words these unlike the rest ("Izbrišem?", "Preklop teme" beside
+    # "Preklopi temo").
+    gettext_noop("Delete?"),
+    gettext_noop("Toggle theme (current theme: dark)"),
+)
+
+# Phrases of Django's admin that put a model's name where Slovenian needs another case or gender
+# than the name has ("Dodaj organizacija", "Izberite skupina, ki ga želite spremeniti"), or a
+# number the name must agree with ("Izberi vse 5 projekti"). The portal's catalogue words them so
+# that the name stands alone after a colon, as the catalogue's other admin phrases do ("Dodaj nov
+# zapis: organizacija"). A filter's heading, "Po %(filter_title)s", takes a title in the case that
+# "po" needs instead (titled_filter). Last, the admin's counts whose Slovenian was wrong.
+VERBOSE_NAME_PHRASES = (
+    gettext_noop("Add %s"),
+    gettext_noop("Change %s"),
+    gettext_noop("View %s"),
+    gettext_noop("Add %(name)s"),
+    gettext_noop("Select %s"),
+    gettext_noop("Select %s to change"),
+    gettext_noop("Add another %(verbose_name)s"),
+    gettext_noop("Add another %(model)s"),
+    gettext_noop("Change selected %(model)s"),
+    gettext_noop("View selected %(model)s"),
+    gettext_noop("Delete selected %(model)s"),
+    gettext_noop("Delete selected %(verbose_name_plural)s"),
+    gettext_noop("Cannot delete %(name)s"),
+    gettext_noop("Successfully deleted %(count)d %(items)s."),
+    gettext_noop("Select all %(total_count)s %(module_name)s"),
+    gettext_noop(
+        "Are you sure you want to delete the selected %(objects_name)s? All of the following "
+        "objects and their related items will be deleted:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would require deleting the following protected "
+        "related objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but "
+        "your account doesn't have permission to delete the following types of objects:"
+    ),
+    # The action bar's count before the admin's script updates it, worded as the script words it.
+    gettext_noop("0 of %(cnt)s selected"),
+    # Django's Slovenian gives these plural forms to the wrong numbers ("1 zadetkov").
+    ngettext_lazy("%(counter)s result", "%(counter)s results"),
+    ngettext_lazy("%(total_count)s selected", "All %(total_count)s selected"),
+)
+
+# Wording of Django's user admin and its delete page that Django's Slovenian catalogue does not
+# translate yet.
+DJANGO_AUTH_MESSAGES = (
+    gettext_noop("%(app)s administration"),
+    gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("Reset password"),
+    gettext_noop("Set password"),
+    gettext_noop("Set password: %s"),
+    gettext_noop("Password-based authentication"),
+    gettext_noop("Password-based authentication was disabled."),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, "
+        "they may still be able to authenticate using other backends, such as Single Sign-On or "
+        "LDAP."
+    ),
+    gettext_noop("Enabled"),
+    gettext_noop("Disabled"),
+    gettext_noop("Enable password-based authentication"),
+    gettext_noop("Disable password-based authentication"),
+    gettext_noop("Enable password-based authentication for this user by setting a password."),
+    gettext_noop(
+        "This action will <strong>enable</strong> password-based authentication for this user."
+    ),
+    ngettext_lazy("…and %(count)d more object.", "…and %(count)d more objects."),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+    ),
 )
 
 # django-axes has no Slovenian catalogue; naming the wording of its admin pages here puts it into

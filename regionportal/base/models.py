@@ -60,8 +60,10 @@ class SourceDiscrepancy(models.Model):
     source so that readers can see both.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record ID"))
     content_object = GenericForeignKey("content_type", "object_id")
     field_label = models.CharField(_("what"), max_length=120)
     other_value = models.CharField(_("value in the other source"), max_length=300)
