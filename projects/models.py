@@ -38,6 +38,18 @@ def _agency_country():
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """The organisations the public channels show (pages, downloads, API, search and
+        sitemap): those that take part in a published project, and the agency itself.
+
+        The agency stays whatever it takes part in: the portal is its own, and its portfolio
+        page also lists the projects it runs without a partnership.
+        """
+        published_partnerships = Partnership.objects.filter(
+            organisation=OuterRef("pk"), project__in=Project.objects.published()
+        )
+        return self.filter(Q(is_agency=True) | Exists(published_partnerships))
+
     def agency(self):
         """The organisation marked as the agency, or None where none is."""
         return self.filter(is_agency=True).first()
