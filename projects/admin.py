@@ -88,36 +88,25 @@ class PartnershipForm(ConstraintErrorsOnFieldsForm):
 
 
 class PartnershipFormSet(BaseInlineFormSet):
-    """A project's partners, checked against each other and against the project's form.
+    """A project's partners, checked against each other and against the project's form, with
+    the values on the page and without the partners deleted in the same submit.
 
-    The database constraint cannot see a second lead partner that is not saved yet, and
-    Partnership.clean() cannot compare a budget with the total of a project that is not saved
-    yet; both are checked here against the values on the page.
+    The database constraint cannot see a second lead partner that is not saved yet, and the
+    partners' budgets together may not exceed the total that the project's form gives
+    (Project.validate_partner_budgets(); its error shows above the partners).
     """
 
     def clean(self):
         super().clean()
-        # The project form has already put its cleaned total on the instance.
-        total = self.instance.total_budget
+        kept = [form for form in self.forms if not self._should_delete_form(form)]
         lead_seen = False
-        for form in self.forms:
-            if self._should_delete_form(form):
-                continue
-            data = form.cleaned_data
-            if data.get("role") == Partnership.Role.LEAD:
+        for form in kept:
+            if form.cleaned_data.get("role") == Partnership.Role.LEAD:
                 if lead_seen and "role" not in form.errors:
                     form.add_error("role", _("A project can have only one lead partner."))
                 lead_seen = True
-            budget = data.get("budget")
-            if (
-                budget is not None
-                and total is not None
-                and budget > total
-                and "budget" not in form.errors
-            ):
-                form.add_error(
-                    "budget", _("A partner's budget cannot be above the project's total budget.")
-                )
+        # The project form has already put its cleaned total on the instance.
+        self.instance.validate_partner_budgets([form.cleaned_data.get("budget") for form in kept])
 
 
 class PartnershipInline(admin.StackedInline):

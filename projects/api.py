@@ -284,16 +284,17 @@ class OrganisationDetailSerializer(OrganisationSerializer):
 
 @read_only_api(OrganisationSerializer, OrganisationDetailSerializer)
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Partner organisations by name, each with the number of published projects it takes
-    part in; an organisation's own record lists its part in each."""
+    """Partner organisations by name (those in a published project, and the agency), each
+    with the number of published projects it takes part in; an organisation's own record
+    lists its part in each."""
 
     lookup_field = "slug"
     filterset_class = OrganisationFilter
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Organisation.objects.for_detail_page().with_project_count()
-        return Organisation.objects.for_list_page().order_by("name", "pk")
+            return Organisation.objects.public().for_detail_page().with_project_count()
+        return Organisation.objects.public().for_list_page().order_by("name", "pk")
 
     def get_serializer_class(self):
         if self.action == "retrieve":

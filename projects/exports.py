@@ -139,7 +139,7 @@ class ProjectExport(Export):
 
 
 class OrganisationExport(Export):
-    """The partner list (Organisation.objects.for_list_page())."""
+    """The partner list (Organisation.objects.public().for_list_page())."""
 
     file_names = {"sl": "partnerji", "en": "partners"}
     title = _("Partner organisations")

@@ -169,7 +169,9 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["country"].extra["choices"] = country_choices(Organisation.objects.countries())
+        self.filters["country"].extra["choices"] = country_choices(
+            Organisation.objects.public().countries()
+        )
 
     def filter_text(self, queryset, name, value):
         return queryset.matching(value)

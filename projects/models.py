@@ -1,6 +1,7 @@
 """Organisations, projects and the partnerships between them."""
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ from funding.models import Programme
 from pillars.models import Pillar, VisionGoal
 from regionportal.base.aggregates import subquery_count, subquery_sum
 from regionportal.base.fields import MONEY, DatePrecision, money_field
-from regionportal.base.formatting import percent_of
+from regionportal.base.formatting import format_money, percent_of
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 from regionportal.base.text import matching as text_matching
 
@@ -37,6 +38,18 @@ def _agency_country():
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """The organisations the public channels show (pages, downloads, API, search and
+        sitemap): those that take part in a published project, and the agency itself.
+
+        The agency stays whatever it takes part in: the portal is its own, and its portfolio
+        page also lists the projects it runs without a partnership.
+        """
+        published_partnerships = Partnership.objects.filter(
+            organisation=OuterRef("pk"), project__in=Project.objects.published()
+        )
+        return self.filter(Q(is_agency=True) | Exists(published_partnerships))
+
     def agency(self):
         """The organisation marked as the agency, or None where none is."""
         return self.filter(is_agency=True).first()
@@ -528,6 +541,29 @@ class Project(SourcedModel):
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
+    def validate_partner_budgets(self, budgets):
+        """Raise a ValidationError when the partners' budgets add up to more than the project's
+        total budget; its message names the sum and the total, in the active language.
+
+        `budgets` are those of every partner the project is to have: an unknown one (None)
+        counts as nothing, and a project without a total is not checked. Not part of clean()
+        or of Partnership.clean(): those see the partnerships as saved, not the ones changed,
+        added or deleted with them, so the callers that write them (the admin's partnership
+        formset, the content loader) hand over the budgets as they will be.
+        """
+        if self.total_budget is None:
+            return
+        budget_sum = sum((budget for budget in budgets if budget is not None), Decimal(0))
+        if budget_sum > self.total_budget:
+            raise ValidationError(
+                _(
+                    "The partners' budgets add up to %(sum)s, more than the project's total "
+                    "budget of %(total)s."
+                ),
+                code="partner_budgets_above_total",
+                params={"sum": format_money(budget_sum), "total": format_money(self.total_budget)},
+            )
+
 
 class ProjectPillar(models.Model):
     """A project's pillar; exactly one of a project's pillars is its primary one."""
@@ -633,14 +669,6 @@ class Partnership(SourcedModel):
 
     def __str__(self):
         return f"{self.project} – {self.organisation}"
-
-    def clean(self):
-        super().clean()
-        total = self.project.total_budget if self.project_id else None
-        if self.budget is not None and total is not None and self.budget > total:
-            raise ValidationError(
-                {"budget": _("A partner's budget cannot be above the project's total budget.")}
-            )
 
     @property
     def share_of_total(self):

@@ -170,7 +170,7 @@ class OrganisationListView(FilteredTableView):
     table_class = OrganisationTable
 
     def get_queryset(self):
-        return Organisation.objects.for_list_page()
+        return Organisation.objects.public().for_list_page()
 
 
 @require_GET
@@ -181,7 +181,7 @@ def organisation_export(request, fmt):
         fmt,
         OrganisationExport(),
         filterset=OrganisationFilter(
-            request.GET, queryset=Organisation.objects.for_list_page(), request=request
+            request.GET, queryset=Organisation.objects.public().for_list_page(), request=request
         ),
         table_class=OrganisationTable,
         list_url=reverse("partners:list"),
@@ -193,7 +193,7 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return Organisation.objects.for_detail_page()
+        return Organisation.objects.public().for_detail_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -196,7 +196,7 @@ SEARCH_TYPES = [
     SearchType(
         key="partners",
         label=_("Partners"),
-        queryset=lambda: Organisation.objects.all(),
+        queryset=lambda: Organisation.objects.public(),
         name_fields=("name", "name_en", "acronym"),
         text_fields=("city", "description_sl", "description_en"),
         hit=_organisation_hit,

@@ -56,7 +56,7 @@ class ProjectSitemap(PortalSitemap):
 
 class OrganisationSitemap(PortalSitemap):
     def items(self):
-        return Organisation.objects.only("slug").order_by("slug")
+        return Organisation.objects.public().only("slug").order_by("slug")
 
 
 class ProgrammeSitemap(PortalSitemap):

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 import reversion
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 from reversion.models import Version
 
 from projects.models import Organisation, Partnership, Project
@@ -170,37 +171,125 @@ def test_two_new_lead_partners_on_a_new_project_are_refused(admin_client, change
     assert not Partnership.objects.exists()
 
 
-def test_a_partners_budget_above_the_new_total_is_refused(admin_client, changeform_data):
-    """Lowering the project's total below a partner's budget, on the same page."""
-    project = factories.make_full_project(total_budget=Decimal("1000000.00"))
+def partner_budgets_error(message):
+    """The error list the admin shows above the partners of a project."""
+    return f'<ul class="errorlist nonform"><li>{message}</li></ul>'
+
+
+def test_partner_budgets_above_the_total_are_refused_and_nothing_is_saved(
+    admin_client, changeform_data
+):
+    project = factories.make_full_project(total_budget=Decimal("500000.00"), partners=1)
     before = snapshot(project)
     data = changeform_data(admin_client.get(change_url(project)))
-    data["total_budget"] = "1000.00"  # the agency's budget is 200 000
+    data["title_sl"] = "Nov naslov"
+    data["partnerships-0-budget"] = "300000"  # the agency, until now 200 000
+    data["partnerships-1-budget"] = "300000"  # until now unknown
 
     response = admin_client.post(change_url(project), data)
 
     assert response.status_code == 200
-    message = "Proračun partnerja ne sme presegati skupnega proračuna projekta."
-    assert field_error("partnerships-0-budget", message) in response.text
+    message = (
+        "Proračuni partnerjev skupaj znašajo 600.000,00 €, kar presega skupni proračun "
+        "projekta (500.000,00 €)."
+    )
+    assertContains(response, partner_budgets_error(message), html=True)
+    assert snapshot(project) == before
+
+
+def test_partner_budgets_above_the_total_are_refused_in_english_for_english_staff(
+    admin_client, changeform_data
+):
+    project = factories.make_full_project(total_budget=Decimal("500000.00"), partners=1)
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["partnerships-1-budget"] = "300000.50"
+
+    response = admin_client.post(change_url(project), data, headers={"accept-language": "en"})
+
+    assert response.status_code == 200
+    message = (
+        "The partners' budgets add up to €500,000.50, more than the project's total budget "
+        "of €500,000.00."
+    )
+    assertContains(response, partner_budgets_error(message), html=True)
+
+
+def test_partner_budgets_equal_to_the_total_are_saved(admin_client, changeform_data):
+    project = factories.make_full_project(total_budget=Decimal("500000.00"), partners=1)
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["partnerships-1-budget"] = "300000"  # with the agency's 200 000
+
+    response = admin_client.post(change_url(project), data)
+
+    assert response.status_code == 302
+    assert snapshot(project)[3][1][2] == Decimal("300000.00")
+
+
+def test_a_partner_deleted_in_the_same_submit_does_not_count(admin_client, changeform_data):
+    project = factories.make_full_project(total_budget=Decimal("500000.00"), partners=1)
+    Partnership.objects.filter(project=project, role="partner").update(budget=Decimal("300000"))
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["partnerships-1-DELETE"] = "on"
+    replacement = factories.make_organisation()
+    add_row(data, "partnerships", organisation=replacement.pk, role="partner", budget="300000")
+
+    response = admin_client.post(change_url(project), data)
+
+    assert response.status_code == 302
+    assert sorted(project.partnerships.values_list("organisation", "budget")) == sorted(
+        [
+            (project.partnerships.get(role="lead").organisation_id, Decimal("200000.00")),
+            (replacement.pk, Decimal("300000.00")),
+        ]
+    )
+
+
+def test_a_total_lowered_below_the_partner_budgets_is_refused(admin_client, changeform_data):
+    """Only the project's total changes on the page; the partners' saved budgets count."""
+    project = factories.make_full_project(total_budget=Decimal("1000000.00"), partners=1)
+    Partnership.objects.filter(project=project, role="partner").update(budget=Decimal("300000"))
+    before = snapshot(project)
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["total_budget"] = "450000.00"
+
+    response = admin_client.post(change_url(project), data)
+
+    assert response.status_code == 200
+    message = (
+        "Proračuni partnerjev skupaj znašajo 500.000,00 €, kar presega skupni proračun "
+        "projekta (450.000,00 €)."
+    )
+    assertContains(response, partner_budgets_error(message), html=True)
     assert response.text.count(message) == 1
     assert snapshot(project) == before
 
 
-def test_a_partners_budget_above_the_total_of_a_new_project_is_refused(
+def test_partner_budgets_above_the_total_of_a_new_project_are_refused(
     admin_client, changeform_data
 ):
     data = changeform_data(admin_client.get(ADD))
     data.update(acronym="NEW", slug="new", title_sl="Nov projekt", total_budget="1000")
-    row = add_row(
-        data, "partnerships", organisation=factories.make_agency().pk, role="lead", budget="5000"
+    add_row(
+        data, "partnerships", organisation=factories.make_agency().pk, role="lead", budget="600"
+    )
+    add_row(
+        data,
+        "partnerships",
+        organisation=factories.make_organisation().pk,
+        role="partner",
+        budget="400.01",
     )
 
     response = admin_client.post(ADD, data)
 
     assert response.status_code == 200
-    message = "Proračun partnerja ne sme presegati skupnega proračuna projekta."
-    assert field_error(f"partnerships-{row}-budget", message) in response.text
+    message = (
+        "Proračuni partnerjev skupaj znašajo 1.000,01 €, kar presega skupni proračun "
+        "projekta (1.000,00 €)."
+    )
+    assertContains(response, partner_budgets_error(message), html=True)
     assert not Project.objects.exists()
+    assert not Partnership.objects.exists()
 
 
 def test_eu_contribution_above_the_budget_is_shown_next_to_it(admin_client, changeform_data):

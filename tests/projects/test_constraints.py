@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from projects.models import Partnership, ProjectPillar
+from projects.models import Partnership, Project, ProjectPillar
 from tests.factories import (
     make_agency,
     make_agreement,
@@ -59,19 +59,19 @@ def test_eu_contribution_above_partner_budget_is_rejected():
     )
 
 
-def test_partner_budget_above_project_total_fails_validation_and_equal_passes():
-    project = make_project(total_budget=Decimal("1000.00"))
-    partnership = Partnership(
-        project=project, organisation=make_organisation(), budget=Decimal("1000.01")
-    )
+def test_partner_budgets_above_the_total_fail_validation_and_equal_ones_pass():
+    project = Project(total_budget=Decimal("1000.00"))
     with translation.override("sl"):
         with pytest.raises(ValidationError) as error:
-            partnership.full_clean()
-        assert error.value.message_dict["budget"] == [
-            "Proračun partnerja ne sme presegati skupnega proračuna projekta."
+            project.validate_partner_budgets([Decimal("600.00"), None, Decimal("400.01")])
+        assert error.value.messages == [
+            "Proračuni partnerjev skupaj znašajo 1.000,01 €, kar presega skupni proračun "
+            "projekta (1.000,00 €)."
         ]
-    partnership.budget = Decimal("1000.00")
-    partnership.full_clean()
+    # An unknown budget counts as nothing.
+    project.validate_partner_budgets([Decimal("600.00"), None, Decimal("400.00")])
+    # Without a total there is nothing to exceed.
+    Project(total_budget=None).validate_partner_budgets([Decimal("600.00"), Decimal("400.01")])
 
 
 def test_at_most_one_lead_partner_per_project():

@@ -230,6 +230,24 @@ def test_the_partner_download_has_the_rows_of_the_filtered_page(client, data, qu
     assert len(records(fmt, body)) == page_count(client, "/en/partners/", query)
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_partner_download_leaves_out_organisations_in_no_published_project(client, data, fmt):
+    hidden = Project.objects.get(slug="skrit")
+    factories.make_partnership(
+        project=hidden, organisation=factories.make_organisation(name="Samo v osnutku")
+    )
+    factories.make_organisation(name="Brez projekta")
+
+    def names():
+        _response, body = download(client, f"/en/partners/export.{fmt}/")
+        return {row["name" if fmt == "json" else "Name"] for row in records(fmt, body)}
+
+    assert "Razvojna agencija Savinja" in names()
+    assert not {"Samo v osnutku", "Brez projekta"} & names()
+    Project.objects.filter(pk=hidden.pk).update(is_published=True)
+    assert "Samo v osnutku" in names()
+
+
 def page_order(client, url, query):
     """The first cell of each row of the list page's table (the linked acronym or name)."""
     content = client.get(url, query).content.decode()
@@ -366,8 +384,12 @@ def test_xlsx_has_a_header_row_and_a_named_sheet(client, data):
 
 @pytest.fixture
 def formula_partners(data):
+    """Organisations named like formulas, each a partner in CLEAN (and so listed)."""
     for number, name in enumerate(FORMULAS):
-        factories.make_organisation(slug=f"formula-{number}", name=name, city=name, country="AT")
+        organisation = factories.make_organisation(
+            slug=f"formula-{number}", name=name, city=name, country="AT"
+        )
+        factories.make_partnership(project=data["clean"], organisation=organisation)
 
 
 def test_csv_neutralises_cells_that_a_spreadsheet_would_take_for_formulas(client, formula_partners):
@@ -381,7 +403,7 @@ def test_csv_neutralises_cells_that_a_spreadsheet_would_take_for_formulas(client
     row = by_key(rows, "Name", "'+1")
     assert row["City"] == "'+1"
     # Numbers stay numbers; ordinary names stay as they are.
-    assert row["Projects"] == "0"
+    assert row["Projects"] == "1"
     assert "Energie AG" in names
 
 

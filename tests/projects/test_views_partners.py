@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from projects.models import Organisation, Partnership
+from projects.models import Organisation, Partnership, Project
 from tests import factories
 from tests.tables import row_headers
 
@@ -163,17 +163,19 @@ def test_pages_answer_in_both_languages_with_one_h1(get_page, portfolio, languag
 # The list ------------------------------------------------------------------------------------
 
 
-def test_list_shows_every_organisation_with_its_published_projects(get_page, portfolio):
+def test_list_shows_the_organisations_of_published_projects_with_their_count(get_page, portfolio):
+    factories.make_organisation(name="Brez projekta")
     response = get_page("/en/partners/")
-    assertContains(response, '<h2 id="results-heading">6 organisations</h2>', html=True)
+    assertContains(response, '<h2 id="results-heading">5 organisations</h2>', html=True)
     assertContains(
         response,
         "<td>Naples Agency for Energy and Environment</td><td>ANEA</td><td>Italy</td>"
         '<td>Other</td><td class="number">2</td>',
         html=True,
     )
-    # The unpublished project is not counted.
-    assertContains(response, '<td>Austria</td><td>Other</td><td class="number">0</td>', html=True)
+    # Neither the partner only of an unpublished project nor one of no project is listed.
+    assertNotContains(response, "Skriti")
+    assertNotContains(response, "Brez projekta")
     assertContains(response, "<caption>Partner organisations</caption>", html=True)
 
 
@@ -202,8 +204,8 @@ def test_list_says_so_when_nothing_matches(get_page, portfolio):
 def test_list_country_choices_are_the_organisations_countries(get_page, portfolio):
     response = get_page("/sl/partners/")
     countries = re.search(r'<select name="country".*?</select>', text(response), re.S).group(0)
+    # Not Austria: its one organisation takes part only in an unpublished project.
     assert re.findall(r'<option value="([A-Z]{2})"', countries) == [
-        "AT",  # Avstrija
         "HR",  # Hrvaška
         "IE",  # Irska
         "IT",  # Italija
@@ -214,20 +216,20 @@ def test_list_country_choices_are_the_organisations_countries(get_page, portfoli
 @pytest.mark.parametrize(
     ("language", "sort", "expected"),
     [
-        ("en", "name", ["anea", "bistra", "ernact", "grad-zagreb", "rasr", "hidden"]),
-        ("en", "-name", ["hidden", "rasr", "grad-zagreb", "ernact", "bistra", "anea"]),
+        ("en", "name", ["anea", "bistra", "ernact", "grad-zagreb", "rasr"]),
+        ("en", "-name", ["rasr", "grad-zagreb", "ernact", "bistra", "anea"]),
         # Empty English names and acronyms come last either way.
-        ("en", "name_en", ["grad-zagreb", "anea", "rasr", "ernact", "bistra", "hidden"]),
-        ("en", "-name_en", ["rasr", "anea", "grad-zagreb", "ernact", "bistra", "hidden"]),
-        ("en", "acronym", ["anea", "ernact", "rasr", "grad-zagreb", "bistra", "hidden"]),
-        # By the country's name in the page's language: Austria, Croatia, Ireland, Italy, Slovenia …
-        ("en", "country", ["hidden", "grad-zagreb", "ernact", "anea", "rasr", "bistra"]),
-        # … and Avstrija, Hrvaška, Irska, Italija, Slovenija.
-        ("sl", "-country", ["rasr", "bistra", "anea", "ernact", "grad-zagreb", "hidden"]),
+        ("en", "name_en", ["grad-zagreb", "anea", "rasr", "ernact", "bistra"]),
+        ("en", "-name_en", ["rasr", "anea", "grad-zagreb", "ernact", "bistra"]),
+        ("en", "acronym", ["anea", "ernact", "rasr", "grad-zagreb", "bistra"]),
+        # By the country's name in the page's language: Croatia, Ireland, Italy, Slovenia …
+        ("en", "country", ["grad-zagreb", "ernact", "anea", "rasr", "bistra"]),
+        # … and Hrvaška, Irska, Italija, Slovenija.
+        ("sl", "-country", ["rasr", "bistra", "anea", "ernact", "grad-zagreb"]),
         # By the type's name: Association, Development agency, Other, Public authority, University.
-        ("en", "kind", ["ernact", "rasr", "anea", "hidden", "grad-zagreb", "bistra"]),
-        ("en", "project_count", ["hidden", "ernact", "grad-zagreb", "bistra", "anea", "rasr"]),
-        ("en", "-project_count", ["rasr", "anea", "ernact", "grad-zagreb", "bistra", "hidden"]),
+        ("en", "kind", ["ernact", "rasr", "anea", "grad-zagreb", "bistra"]),
+        ("en", "project_count", ["ernact", "grad-zagreb", "bistra", "anea", "rasr"]),
+        ("en", "-project_count", ["rasr", "anea", "ernact", "grad-zagreb", "bistra"]),
     ],
 )
 def test_list_sorts_by_every_column(get_page, portfolio, language, sort, expected):
@@ -237,8 +239,14 @@ def test_list_sorts_by_every_column(get_page, portfolio, language, sort, expecte
 
 
 def test_paging_and_sorting_links_keep_the_filters(get_page, portfolio):
+    project = factories.make_project()
     for number in range(30):
-        factories.make_organisation(name=f"Hrvatska organizacija {number}", country="HR")
+        factories.make_partnership(
+            project=project,
+            organisation=factories.make_organisation(
+                name=f"Hrvatska organizacija {number}", country="HR"
+            ),
+        )
     for query in [
         "country=HR&q=organizacija",
         "country=HR&q=organizacija&sort=-name",
@@ -270,7 +278,7 @@ def test_list_shows_bad_filter_values_as_errors(get_page, portfolio, query, mess
     response = get_page(f"/en/partners/?{query}")
     assertContains(response, "Some filters could not be used and were left out.")
     assertContains(response, f"<li>{html.escape(message)}")
-    assertContains(response, '<h2 id="results-heading">6 organisations</h2>', html=True)
+    assertContains(response, '<h2 id="results-heading">5 organisations</h2>', html=True)
 
 
 @pytest.mark.parametrize(
@@ -292,7 +300,7 @@ def test_list_queries_do_not_grow_with_the_rows(count_queries, assert_constant_q
         for _ in range(40):
             factories.make_full_project(agency=agency, partners=2)
         for country in ["DE", "FR", "PL"]:
-            factories.make_organisation(country=country)
+            factories.make_partnership(organisation=factories.make_organisation(country=country))
 
     assert_constant_queries("/en/partners/?sort=-project_count&country=HR", add_rows)
     assert count_queries("/en/partners/?sort=country&page=2") == count_queries(
@@ -341,9 +349,17 @@ def test_organisation_page_shows_its_facts_projects_and_source(get_page, portfol
     assertContains(response, '<blockquote lang="sl">ANEA - Italija</blockquote>', html=True)
 
 
-def test_organisation_page_leaves_out_unpublished_projects(get_page, portfolio):
-    response = get_page("/en/partners/hidden/")
-    assertNotContains(response, "HIDDEN")
+def test_an_organisation_only_in_unpublished_projects_has_no_page(get_page, portfolio):
+    get_page("/en/partners/hidden/", status=404)
+    get_page("/en/partners/ernact/")
+    Project.objects.filter(slug="clean").update(is_published=False)  # ERNACT's only project
+    get_page("/en/partners/ernact/", status=404)
+
+
+def test_the_agencys_page_stays_without_a_published_project(get_page, portfolio):
+    Project.objects.update(is_published=False)
+    response = get_page("/en/partners/rasr/")
+    assertNotContains(response, "CLEAN")
     assertContains(response, "The organisation takes part in no published project.")
 
 

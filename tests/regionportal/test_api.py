@@ -424,6 +424,21 @@ def test_an_unpublished_project_is_in_no_list_and_has_no_record(client, openapi,
         assert "skrit" not in record, endpoint
 
 
+def test_an_organisation_in_no_published_project_is_in_no_list_and_has_no_record(
+    client, openapi, world
+):
+    only_hidden = factories.make_organisation(slug="samo-v-osnutku")
+    factories.make_partnership(project=world["hidden"], organisation=only_hidden)
+    factories.make_organisation(slug="brez-projekta")
+
+    listed = get(client, openapi, f"{API}/organisations/", {"page_size": 200})
+
+    assert slugs(listed) == ["energieinstitut", "rasr"]
+    for slug in ["samo-v-osnutku", "brez-projekta"]:
+        get(client, openapi, f"{API}/organisations/{slug}/", status=404)
+    get(client, openapi, f"{API}/organisations/energieinstitut/")
+
+
 def test_no_internal_field_appears_anywhere(client, world):
     internal = {"is_published", "source", "source_excerpt", "created_at", "id", "pk", "notes"}
     for endpoint, slug in DETAIL_SLUGS.items():
@@ -470,8 +485,10 @@ def test_pages_link_to_the_next_and_previous_keeping_the_filters(client, openapi
 
 
 def test_a_page_holds_fifty_by_default(client, openapi, db):
+    project = factories.make_project()
     for number in range(51):
-        factories.make_organisation(slug=f"org-{number:02}")
+        organisation = factories.make_organisation(slug=f"org-{number:02}")
+        factories.make_partnership(project=project, organisation=organisation)
 
     first = get(client, openapi, f"{API}/organisations/")
     second = get(client, openapi, f"{API}/organisations/", {"page": 2})

@@ -259,6 +259,23 @@ def test_an_update_that_fails_changes_nothing(content, monkeypatch):
     assert Revision.objects.count() == revisions
 
 
+def test_partner_budgets_above_the_projects_total_stop_an_update(content, monkeypatch):
+    clean = next(entry for entry in project_content.PROJECTS if entry["slug"] == "clean")
+    # The files now give the lead partner 1 500 000 besides the agency's 133 562.
+    lead = {**clean["partners"][0], "budget": Decimal("1500000.00")}
+    monkeypatch.setitem(clean, "partners", [lead, *clean["partners"][1:]])
+    before = snapshot()
+
+    with pytest.raises(CommandError) as error:
+        load_content("--update")
+
+    assert str(error.value) == (
+        "Project slug='clean': Proračuni partnerjev skupaj znašajo 1.633.562,00 €, kar presega "
+        "skupni proračun projekta (1.598.948,00 €)."
+    )
+    assert snapshot() == before
+
+
 def test_the_revision_comment_of_a_large_update_says_how_many_records_it_changed():
     loader = ContentLoader(update=True)
     loader.written = [(Municipality(pk=n, name=f"Občina {n}"), []) for n in range(22)]

@@ -17,6 +17,7 @@ from tests.factories import (
     make_goal,
     make_municipality,
     make_organisation,
+    make_partnership,
     make_pillar,
     make_programme,
     make_project,
@@ -30,6 +31,11 @@ def titles(results, key):
     names as they are, not escaped."""
     group = next(group for group in results.groups if group.key == key)
     return [html.unescape(re.sub(r"</?span[^>]*>", "", str(hit.title))) for hit in group.hits]
+
+
+def make_partner(**fields):
+    """An organisation in a published project: only those are found."""
+    return make_partnership(organisation=make_organisation(**fields)).organisation
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +53,7 @@ def test_a_municipality_is_found_with_or_without_diacritics_in_any_case(query):
 
 
 def test_every_slovenian_and_croatian_letter_folds():
-    make_organisation(name="Međimursko veleučilište u Čakovcu", slug="mev")
+    make_partner(name="Međimursko veleučilište u Čakovcu", slug="mev")
     make_municipality(name="Žalec", slug="zalec")
 
     assert titles(search("medimursko cakovcu"), "partners") == ["Međimursko veleučilište u Čakovcu"]
@@ -123,8 +129,8 @@ def test_urban_municipalities_are_found_by_the_word_mestna_or_urban():
 
 
 def test_every_word_must_match_somewhere():
-    make_organisation(name="Agenzia Napoletana Energia e Ambiente", acronym="ANEA", city="Napoli")
-    make_organisation(name="Energy Agency", slug="energy-agency", city="Kranj")
+    make_partner(name="Agenzia Napoletana Energia e Ambiente", acronym="ANEA", city="Napoli")
+    make_partner(name="Energy Agency", slug="energy-agency", city="Kranj")
 
     assert titles(search("energia napoli"), "partners") == [
         "Agenzia Napoletana Energia e Ambiente (ANEA)"
@@ -139,8 +145,9 @@ def test_pillars_and_programmes_are_found():
     assert titles(search("interreg"), "programmes") == ["Interreg Evropa"]
 
 
-def test_unpublished_projects_and_municipalities_outside_the_region_are_not_found():
-    make_project(acronym="SECRET", is_published=False)
+def test_unpublished_projects_their_partners_and_municipalities_outside_the_region_are_not_found():
+    secret = make_project(acronym="SECRET", is_published=False)
+    make_partnership(project=secret, organisation=make_organisation(name="Secret Partner"))
     make_municipality(name="Bistrica ob Sotli", slug="bistrica-ob-sotli", region=None)
 
     results = search("secret")
@@ -188,7 +195,7 @@ def test_the_number_of_queries_does_not_grow_with_the_data():
         make_goal(pillar=other, statement_sl=f"Zelena regija {number}")
         make_example(pillar=other, name_sl=f"Zelena točka {number}")
         make_project(acronym=f"ZEL{number}", title_sl="Zeleno")
-        make_organisation(name=f"Zelena zadruga {number}")
+        make_partner(name=f"Zelena zadruga {number}")
         make_municipality(name=f"Zelena občina {number}")
 
     assert queries_for("zelen") == few
@@ -228,7 +235,7 @@ class TestPage:
 
     def test_hits_are_grouped_by_type_and_linked(self, client):
         project = make_project(acronym="CLEAN", title_en="Clean technologies")
-        make_organisation(name="Clean Air Ltd", slug="clean-air", city="Graz", country="AT")
+        make_partner(name="Clean Air Ltd", slug="clean-air", city="Graz", country="AT")
 
         response = client.get("/en/search/", {"q": "clean"})
 

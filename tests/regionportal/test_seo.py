@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertInHTML, assertNotContain
 from tests.factories import (
     make_municipality,
     make_organisation,
+    make_partnership,
     make_pillar,
     make_programme,
     make_project,
@@ -119,8 +120,10 @@ def test_the_main_navigation_marks_only_the_current_section(client):
 def test_the_sitemap_lists_every_record_in_both_languages_with_alternates(client):
     pillar = make_pillar(slug="narava")
     project = make_project(slug="clean")
-    make_project(slug="draft", is_published=False)
-    make_organisation(slug="ernact")
+    draft = make_project(slug="draft", is_published=False)
+    make_partnership(project=project, organisation=make_organisation(slug="ernact"))
+    make_partnership(project=draft, organisation=make_organisation(slug="only-in-a-draft"))
+    make_organisation(slug="in-no-project")
     make_programme(slug="interreg-europe")
     make_municipality(slug="celje")
     make_municipality(slug="bistrica-ob-sotli", region=None)

@@ -5,7 +5,7 @@ import pytest
 
 from projects.models import Project
 from regionportal.base.text import matching
-from tests.factories import make_municipality, make_organisation, make_project
+from tests.factories import make_municipality, make_organisation, make_partnership, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +15,8 @@ QUERIES = ["sostanj", "ŠOŠTANJ", "šoštanj"]
 @pytest.fixture
 def records():
     """A project, a partner and a municipality named after Šoštanj, and one of each that is
-    not."""
-    return {
+    not; each partner takes part in the project of its town (only such partners are listed)."""
+    records = {
         "project": make_project(
             acronym="TOPLO", title_sl="Toplotna oskrba Šoštanja", title_en="Heat for Šoštanj"
         ),
@@ -26,6 +26,9 @@ def records():
         "municipality": make_municipality(name="Šoštanj"),
         "other_municipality": make_municipality(name="Žalec"),
     }
+    make_partnership(project=records["project"], organisation=records["organisation"])
+    make_partnership(project=records["other_project"], organisation=records["other_organisation"])
+    return records
 
 
 @pytest.mark.parametrize("query", QUERIES)

@@ -356,6 +356,7 @@ class ContentLoader:
                 [self.municipalities[slug] for slug in related["municipalities"]],
             )
             self.load_partners(project, related["partners"])
+            self.check_partner_budgets(project)
             for entry in related["results"]:
                 values = self.resolve(entry, source=self.sources)
                 lookup = {
@@ -386,6 +387,15 @@ class ContentLoader:
             lookup = {"project": project, "organisation": values.pop("organisation")}
             values["order"] = order
             self.sync_marked(Partnership, lookup, values, LEAD_PARTNER)
+
+    def check_partner_budgets(self, project):
+        """Refuse a project whose partners' budgets, as they are once its partners are
+        written, add up to more than its total (see Project.validate_partner_budgets())."""
+        try:
+            project.validate_partner_budgets(project.partnerships.values_list("budget", flat=True))
+        except ValidationError as error:
+            label = _describe(Project, self.keys[(Project, project.pk)])
+            raise CommandError(f"{label}: {' '.join(error.messages)}") from error
 
     def sync_marked(self, model, lookup, values, mark):
         """Sync a record of which a project has at most one with the mark.
