@@ -241,10 +241,17 @@ def test_a_project_with_a_link_has_its_sources_heading(client, in_both_languages
 
 
 def test_an_organisation_with_a_source_has_its_sources_heading(client, db):
-    bare = factories.make_organisation(slug="bare")
-    factories.make_organisation(slug="sourced", source=factories.make_source(title="Seznam"))
+    # Partners in a published project, so that their pages are public.
+    bare = factories.make_partnership(organisation=factories.make_organisation(slug="bare"))
+    factories.make_partnership(
+        organisation=factories.make_organisation(
+            slug="sourced", source=factories.make_source(title="Seznam")
+        )
+    )
 
-    assertNotContains(client.get(f"/en/partners/{bare.slug}/"), "<h2>Sources</h2>", html=True)
+    bare_page = client.get(f"/en/partners/{bare.organisation.slug}/")
+    assert bare_page.status_code == 200
+    assertNotContains(bare_page, "<h2>Sources</h2>", html=True)
     assertContains(client.get("/en/partners/sourced/"), "<h2>Sources</h2>", html=True)
 
 
