@@ -9,10 +9,10 @@ from rest_framework import serializers, viewsets
 from funding.api import ProgrammeSerializer
 from funding.models import Programme
 from pillars.api import PillarSerializer, VisionGoalSerializer
-from projects.models import Project
 from regionportal.base.api import PageUrlsField, api_url, read_only_api
 from regionportal.base.models import Municipality
 
+from .funding_pages import programmes_with_figures
 from .municipality_pages import municipalities_for_list_page
 from .pillar_pages import goals_for_vision_page, pillars_for_list_page
 
@@ -51,9 +51,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Programme.objects.annotate(
-            **Project.objects.published().figures_per("programme")
-        ).in_kind_order()
+        return programmes_with_figures(Programme.objects.all()).in_kind_order()
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):

@@ -13,13 +13,22 @@ from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.languages import fallback_language
 
 
-def programmes_with_projects(programmes):
-    """The programmes with the number of their published projects, the sums of those
+def programmes_with_figures(programmes):
+    """The programmes with the number of their published projects and the sums of those
     projects' total budgets and of the agency's shares in them (`project_count`,
-    `total_budget`, `agency_share`), and those projects as `published_projects`."""
-    published = Project.objects.published()
-    return programmes.annotate(**published.figures_per("programme")).prefetch_related(
-        Prefetch("projects", queryset=published.for_programme_page(), to_attr="published_projects")
+    `total_budget`, `agency_share`)."""
+    return programmes.annotate(**Project.objects.published().figures_per("programme"))
+
+
+def programmes_with_projects(programmes):
+    """The programmes with their figures (programmes_with_figures) and their published
+    projects as `published_projects`."""
+    return programmes_with_figures(programmes).prefetch_related(
+        Prefetch(
+            "projects",
+            queryset=Project.objects.published().for_programme_page(),
+            to_attr="published_projects",
+        )
     )
 
 
