@@ -8,6 +8,7 @@ from regionportal.base.admin import (
     TranslatedPortalAdmin,
     titled_filter,
 )
+from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (
     AgencyRecord,
@@ -66,7 +67,7 @@ class AgreementProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(AgreementProject)
-class AgreementProjectAdmin(TranslatedPortalAdmin):
+class AgreementProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     form = AgreementProjectForm
     list_display = ["title", "category", "total_value", "cohesion_amount"]
     list_filter = [

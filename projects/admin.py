@@ -14,6 +14,7 @@ from regionportal.base.admin import (
     titled_filter,
 )
 from regionportal.base.formatting import format_money, format_period
+from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (
     Organisation,
@@ -202,7 +203,7 @@ class ProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslatedPortalAdmin):
+class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     form = ProjectForm
     list_display = [
         "acronym",
@@ -212,7 +213,6 @@ class ProjectAdmin(TranslatedPortalAdmin):
         "period",
         "total_budget_in_euro",
         "agency_share_in_euro",
-        "is_published",
     ]
     list_filter = [
         titled_filter("pillars", pgettext_lazy("list filter", "pillars")),
@@ -220,7 +220,6 @@ class ProjectAdmin(TranslatedPortalAdmin):
         titled_filter("status", pgettext_lazy("list filter", "status")),
         PartnerCountryFilter,
         StartYearFilter,
-        titled_filter("is_published", pgettext_lazy("list filter", "published")),
     ]
     list_select_related = ["programme"]
     search_fields = [
@@ -238,7 +237,7 @@ class ProjectAdmin(TranslatedPortalAdmin):
     autocomplete_fields = ["source"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["acronym", "slug", "title", "summary", "objectives", "is_published"]}),
+        (None, {"fields": ["acronym", "slug", "title", "summary", "objectives"]}),
         (
             _("Status and funding"),
             {"fields": ["status", "status_note", "programme", "call", "priority_area"]},
