@@ -177,18 +177,21 @@ def entries(revisions, deletions):
     """Revisions and deletions together, newest first, as (kind, id, time) rows."""
     shape = {"entry_id": F("pk")}
     return (
-        revisions.annotate(
+        revisions.order_by()
+        .annotate(
             entry_kind=Value(REVISION, output_field=IntegerField()),
             entry_time=F("date_created"),
             **shape,
         )
         .values_list("entry_kind", "entry_id", "entry_time")
         .union(
-            deletions.annotate(
+            deletions.order_by()
+            .annotate(
                 entry_kind=Value(DELETION_ENTRY, output_field=IntegerField()),
                 entry_time=F("action_time"),
                 **shape,
-            ).values_list("entry_kind", "entry_id", "entry_time"),
+            )
+            .values_list("entry_kind", "entry_id", "entry_time"),
             all=True,
         )
         .order_by("-entry_time", "-entry_kind", "-entry_id")

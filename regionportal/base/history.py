@@ -11,7 +11,9 @@ The API:
   with no `previous` (the record was added), the fields that the version sets.
 - `describe(versions)`: a `VersionChanges` (the version, its previous version, its action and
   its changes) for each version, in a number of queries that does not grow with the versions:
-  the previous versions, then the names of the related records, one query per related model.
+  the previous versions, the admin's log entries that tell an addition from a change, then the
+  names of the related records, one query per related model. The versions should come with
+  their revisions (`select_related("revision")`).
 
 A field is named by its verbose name in the active language; a translated field
 (django-modeltranslation's `title_sl`, `title_en`) by the original field's name and its language,
@@ -36,6 +38,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -71,12 +75,8 @@ class VersionChanges:
 
     version: Version
     previous: Version | None
+    action: str  # ADDED or CHANGED
     changes: list[FieldChange] = field(default_factory=list)
-
-    @property
-    def action(self):
-        """ADDED for a record's first version, else CHANGED."""
-        return ADDED if self.previous is None else CHANGED
 
 
 def previous_versions(versions):
@@ -133,21 +133,70 @@ def field_changes(version, previous, *, names=None):
 
 
 def describe(versions):
-    """A VersionChanges for each version, in their order, in a constant number of queries."""
+    """A VersionChanges for each version, in their order, in a constant number of queries.
+
+    A version is an addition where the admin logged adding the record with it, or, with no
+    such entry (a command saved it), where it is the record's first version. A record's first
+    version that the admin logged as a change (a record made before its history was kept) has
+    no earlier values to compare with: it lists no field changes.
+    """
     versions = list(versions)
     previous = previous_versions(versions)
-    pairs = {version.pk: _changed_values(version, previous[version.pk]) for version in versions}
+    logged = logged_actions(versions)
+    result = []
+    for version in versions:
+        earlier = previous[version.pk]
+        action = logged.get(version.pk) or (ADDED if earlier is None else CHANGED)
+        result.append(VersionChanges(version=version, previous=earlier, action=action))
     names = RelatedNames()
-    for version_pairs in pairs.values():
-        names.want(version_pairs)
-    return [
-        VersionChanges(
-            version=version,
-            previous=previous[version.pk],
-            changes=field_changes(version, previous[version.pk], names=names),
-        )
-        for version in versions
-    ]
+    pairs = {}
+    for item in result:
+        if item.previous is not None or item.action == ADDED:
+            pairs[item.version.pk] = _changed_values(item.version, item.previous)
+            names.want(pairs[item.version.pk])
+    for item in result:
+        if item.version.pk in pairs:
+            item.changes = field_changes(item.version, item.previous, names=names)
+    return result
+
+
+# How long before its revision the admin may log a save: the log entry is written while the
+# request runs, the revision when it ends.
+LOG_MATCH_WINDOW = datetime.timedelta(minutes=5)
+
+
+def logged_actions(versions):
+    """{version id: ADDED or CHANGED} for the versions that an admin log entry of the same
+    record, by the same staff member, just before the revision was saved, tells apart; one
+    query. Versions without such an entry (a command's) are not in it."""
+    by_record = defaultdict(list)
+    for version in versions:
+        if version.revision.user_id is not None:
+            by_record[version.content_type_id, str(version.object_id)].append(version)
+    if not by_record:
+        return {}
+    wanted = Q()
+    for content_type_id, object_id in by_record:
+        wanted |= Q(content_type_id=content_type_id, object_id=object_id)
+    times = [version.revision.date_created for group in by_record.values() for version in group]
+    entries = LogEntry.objects.filter(
+        wanted,
+        action_flag__in=[ADDITION, CHANGE],
+        action_time__gte=min(times) - LOG_MATCH_WINDOW,
+        action_time__lte=max(times),
+    ).order_by("action_time")
+    actions = {}
+    for entry in entries:
+        for version in by_record.get((entry.content_type_id, str(entry.object_id)), []):
+            revision = version.revision
+            if entry.user_id == revision.user_id and (
+                revision.date_created - LOG_MATCH_WINDOW
+                <= entry.action_time
+                <= revision.date_created
+            ):
+                # The latest entry before the revision wins (entries come oldest first).
+                actions[version.pk] = ADDED if entry.action_flag == ADDITION else CHANGED
+    return actions
 
 
 def field_label(model_field):
@@ -164,7 +213,7 @@ def field_label(model_field):
 def stored_values(version):
     """{model field: its value read by the field} of the version, in the model's field order,
     with the fields staff do not edit left out; None if the version cannot be read."""
-    model = version.content_type.model_class()
+    model = ContentType.objects.get_for_id(version.content_type_id).model_class()
     if model is None or version.format != "json":
         return None
     try:
