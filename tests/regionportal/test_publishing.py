@@ -5,10 +5,12 @@ that only published records reach the public."""
 import datetime
 
 import pytest
+import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+from reversion.models import Version
 
 from funding.models import AgreementProject
 from projects.models import Project
@@ -123,8 +125,6 @@ def test_an_embargoed_record_appears_on_time_without_anything_running(client, pu
 
 
 def test_each_step_is_a_revision_with_its_comment(editor):
-    from reversion.models import Version
-
     project = factories.make_project(state=State.DRAFT)
     with translation.override("sl"):
         publishing.submit(record=project, user=editor, comment="Gotovo.")
@@ -330,3 +330,20 @@ def test_an_agreement_project_that_is_not_published_is_not_public(client, state)
         body = b"".join(response) if response.streaming else response.content
         assert "Javna naložba".encode() in body, path
         assert "Skrita naložba".encode() not in body, path
+
+
+def test_the_audit_page_shows_each_step_as_a_change_of_state(admin_client, editor):
+    with reversion.create_revision():  # made as the admin makes it: with its first version
+        project = factories.make_project(state=State.DRAFT, acronym="KORAK")
+    with translation.override("sl"):
+        publishing.submit(record=project, user=editor, comment="Prosim.")
+
+    response = admin_client.get(reverse("admin:changes"), headers={"accept-language": "sl"})
+
+    assertContains(response, "Osnutek → V pregledu: Prosim.")
+    assertContains(
+        response,
+        '<li><span class="field-change__label">stanje</span>: '
+        '<del title="Osnutek">Osnutek</del> → <ins title="V pregledu">V pregledu</ins></li>',
+        html=True,
+    )
