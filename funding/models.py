@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Case, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from regionportal.base.aggregates import subquery_count
@@ -77,10 +78,11 @@ class Programme(SourcedModel):
 
 
 class DevelopmentAgreementQuerySet(models.QuerySet):
-    def for_agreement_page(self):
+    def for_agreement_page(self, *, preview=None):
         """The agreement with its categories (each with the number of published projects
         entered), their published projects and municipalities, its discrepancies, and the
-        stated and entered totals."""
+        stated and entered totals. With `preview` (an agreement project that is not public),
+        the page as it will be once that one is published too: for staff to preview it."""
         stated_in_categories = (
             AgreementCategory.objects.filter(agreement=OuterRef("pk"))
             .order_by()
@@ -89,6 +91,8 @@ class DevelopmentAgreementQuerySet(models.QuerySet):
             .values("total")
         )
         published = AgreementProject.objects.published()
+        if preview is not None:
+            published = published | AgreementProject.objects.filter(pk=preview.pk)
         categories = AgreementCategory.objects.annotate(
             entered_count=subquery_count(published.filter(category=OuterRef("pk")))
         ).prefetch_related(
@@ -262,6 +266,14 @@ class AgreementProject(Publishable, SourcedModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Its row on the agreement page, which lists the agreement's projects."""
+        return f"{reverse('funding:agreement')}#{self.slug}"
+
+    def get_preview_url(self):
+        """The agreement page with this project in it while the public does not see it."""
+        return f"{reverse('funding:agreement')}?{urlencode({'preview': self.slug})}#{self.slug}"
 
 
 class FinancialPerspective(SourcedModel):

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from regionportal.base import exporting
 from regionportal.base.formatting import percent_of
+from regionportal.base.publishing import can_preview, preview_headers
 
 from .exports import AgreementProjectExport
 from .models import AgreementProject, DevelopmentAgreement, FinancialPerspective
@@ -20,11 +21,29 @@ def funding_crumbs():
 
 
 class AgreementView(TemplateView):
+    """The agreement with its published projects. Staff who may preview agreement projects
+    add ?preview=<slug> to see one that is not public in it (banner, never cached or indexed);
+    for anyone else, or a slug that names no such project, the parameter changes nothing."""
+
     template_name = "funding/agreement.html"
+
+    def previewed(self):
+        slug = self.request.GET.get("preview")
+        if not slug or not can_preview(self.request, AgreementProject):
+            return None
+        project = AgreementProject.objects.filter(slug=slug).first()
+        return None if project is None or project.is_public else project
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.context_data["preview"]:
+            preview_headers(response)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        agreement = DevelopmentAgreement.objects.for_agreement_page().first()
+        context["preview"] = preview = self.previewed()
+        agreement = DevelopmentAgreement.objects.for_agreement_page(preview=preview).first()
         context["agreement"] = agreement
         context["breadcrumbs"] = funding_crumbs()
         if agreement:

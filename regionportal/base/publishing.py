@@ -74,6 +74,10 @@ class Publishable(models.Model):
             self.publish_at is None or self.publish_at <= timezone.now()
         )
 
+    def get_preview_url(self):
+        """Where staff see the record while the public does not: its own page, by default."""
+        return self.get_absolute_url()
+
     @property
     def is_embargoed(self):
         return self.state == State.PUBLISHED and not self.is_public

@@ -211,7 +211,7 @@ def public_pages(record):
     pages = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            url = record.get_absolute_url()
+            url = record.get_absolute_url() if record.is_public else record.get_preview_url()
         pages.append((code, str(name), url))
     return pages
 
