@@ -26,10 +26,7 @@ class Command(BaseCommand):
             "--pause",
             type=float,
             default=links.DEFAULT_PAUSE,
-            help=(
-                "Seconds between two requests to one host "
-                f"(default: {links.DEFAULT_PAUSE:g})."
-            ),
+            help=(f"Seconds between two requests to one host (default: {links.DEFAULT_PAUSE:g})."),
         )
         parser.add_argument(
             "--only-failed",
@@ -41,9 +38,7 @@ class Command(BaseCommand):
         urls = links.cited_addresses()
         if only_failed:
             failed = set(
-                LinkCheck.objects.filter(answered=False, url__in=urls).values_list(
-                    "url", flat=True
-                )
+                LinkCheck.objects.filter(answered=False, url__in=urls).values_list("url", flat=True)
             )
             urls = [url for url in urls if url in failed]
         checks = links.check_links(urls, timeout=max(timeout, 0.1), pause=max(pause, 0.0))
