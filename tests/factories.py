@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from funding.models import (
@@ -30,8 +31,6 @@ from projects.models import (
     ProjectResult,
     RelatedPlace,
 )
-from django.utils import timezone
-
 from regionportal.base.models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
 _numbers = itertools.count(1)
