@@ -45,7 +45,7 @@ class PortalAdminSite(admin.AdminSite):
         """Django's index, with "Needs attention" above the apps (regionportal.base.attention)."""
         return super().index(
             request,
-            {"attention": attention.attention_lines(self, request), **(extra_context or {})},
+            {"attention": attention.attention(self, request), **(extra_context or {})},
         )
 
     def get_urls(self):

@@ -25,7 +25,7 @@ class AttentionItem:
 
     `text` is an ngettext_lazy(…, "count") whose "%(count)s" is the number of `records`;
     `filters` is the query string of the model's changelist that lists exactly those records.
-    `note` (optional) is said after the line, and alone when no record needs attention.
+    `note` (optional) is said below the list, whatever the count.
     """
 
     text: Promise
@@ -36,21 +36,25 @@ class AttentionItem:
 
 @dataclasses.dataclass(frozen=True)
 class AttentionLine:
-    """An item as the index shows it."""
+    """An item as the index shows it: its count in words, and the link to its records."""
 
     text: str
     url: str
-    count: int
-    note: str
 
 
-def attention_lines(site, request):
-    """The lines of "Needs attention" for the staff member: the items of every model admin of
-    `site` whose list they may view, those whose count is not zero (a zero is nothing to do,
-    and a list of zeros would hide the counts that are not); of one at zero only its note.
+@dataclasses.dataclass(frozen=True)
+class Attention:
+    lines: list[AttentionLine]
+    notes: list[str]
+
+
+def attention(site, request):
+    """The "Needs attention" of the staff member, from the items of every model admin of `site`
+    whose list they may view: a line for each item whose count is not zero (a zero is nothing
+    to do, and a list of zeros would bury the counts that are not), and every item's note.
 
     One COUNT query per item, whatever the number of records."""
-    lines = []
+    lines, notes = [], []
     for model, model_admin in site._registry.items():
         if not hasattr(model_admin, "attention_items"):
             continue
@@ -61,18 +65,16 @@ def attention_lines(site, request):
             f"admin:{opts.app_label}_{opts.model_name}_changelist", current_app=site.name
         )
         for item in model_admin.attention_items(request):
-            count = item.records.count()
-            if count == 0 and not item.note:
-                continue
-            lines.append(
-                AttentionLine(
-                    text=item.text % {"count": count} if count else "",
-                    url=f"{changelist}?{urlencode(item.filters)}",
-                    count=count,
-                    note=item.note,
+            if count := item.records.count():
+                lines.append(
+                    AttentionLine(
+                        text=item.text % {"count": count},
+                        url=f"{changelist}?{urlencode(item.filters)}",
+                    )
                 )
-            )
-    return lines
+            if item.note:
+                notes.append(item.note)
+    return Attention(lines=lines, notes=notes)
 
 
 ENGLISH = "en"
