@@ -1,4 +1,4 @@
-""" "Needs attention" on the admin's index: how many records staff should look at, each count a
+"""The admin index's "Needs attention": how many records staff should look at, each count a
 link to exactly those records on their admin list.
 
 The site asks every ModelAdmin that has an `attention_items(request)` method for its items, so
