@@ -185,3 +185,16 @@ def test_requests_to_one_host_are_spaced_out(server):
 def test_an_address_that_is_not_a_web_address_is_not_fetched():
     assert links.fetch("ftp://example.org/file") == links.Answer(error="invalid")
     assert links.fetch("http:///no-host") == links.Answer(error="invalid")
+
+
+@pytest.mark.django_db
+def test_a_failed_tls_handshake_is_recorded_as_such(server):
+    # The server speaks plain HTTP: the client's TLS handshake gets no TLS answer.
+    url = f"https://127.0.0.1:{server.server_port}/ok"
+    factories.make_source(url=url)
+
+    assert run_check_links().splitlines()[-2:] == [
+        f"  Napaka potrdila ali povezave TLS  {url}",
+        "Preverjen 1 naslov, 1 ne odgovarja.",
+    ]
+    assert LinkCheck.objects.get(url=url).error == "tls"
