@@ -9,6 +9,7 @@ from regionportal.base.admin import (
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
+from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (
     AgencyRecord,
@@ -81,7 +82,7 @@ class AgreementProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(AgreementProject)
-class AgreementProjectAdmin(TranslatedPortalAdmin):
+class AgreementProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     form = AgreementProjectForm
     list_display = ["title", "category", "total_value", "cohesion_amount"]
     list_filter = [

@@ -3,12 +3,14 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Case, Count, OuterRef, Prefetch, Subquery, Sum, Value, When
+from django.db.models import Case, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from regionportal.base.aggregates import subquery_count
 from regionportal.base.fields import MONEY, DatePrecision
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
+from regionportal.base.publishing import Publishable, PublishableQuerySet
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -76,8 +78,9 @@ class Programme(SourcedModel):
 
 class DevelopmentAgreementQuerySet(models.QuerySet):
     def for_agreement_page(self):
-        """The agreement with its categories (each with the number of projects entered), their
-        projects and municipalities, its discrepancies, and the stated and entered totals."""
+        """The agreement with its categories (each with the number of published projects
+        entered), their published projects and municipalities, its discrepancies, and the
+        stated and entered totals."""
         stated_in_categories = (
             AgreementCategory.objects.filter(agreement=OuterRef("pk"))
             .order_by()
@@ -85,18 +88,16 @@ class DevelopmentAgreementQuerySet(models.QuerySet):
             .annotate(total=Sum("projects_stated"))
             .values("total")
         )
+        published = AgreementProject.objects.published()
         categories = AgreementCategory.objects.annotate(
-            entered_count=Count("projects")
+            entered_count=subquery_count(published.filter(category=OuterRef("pk")))
         ).prefetch_related(
-            Prefetch(
-                "projects",
-                queryset=AgreementProject.objects.prefetch_related("municipalities"),
-            )
+            Prefetch("projects", queryset=published.prefetch_related("municipalities"))
         )
         return (
             self.select_related("source", "figures_source")
             .annotate(
-                entered_count=Count("categories__projects", distinct=True),
+                entered_count=subquery_count(published.filter(category__agreement=OuterRef("pk"))),
                 stated_in_categories=Subquery(stated_in_categories),
             )
             .prefetch_related(
@@ -200,7 +201,7 @@ class AgreementCategory(SourcedModel):
         return self.name
 
 
-class AgreementProjectQuerySet(models.QuerySet):
+class AgreementProjectQuerySet(PublishableQuerySet):
     def of_agreement(self, agreement):
         return self.filter(category__agreement=agreement)
 
@@ -217,7 +218,7 @@ class AgreementProjectQuerySet(models.QuerySet):
         )
 
 
-class AgreementProject(SourcedModel):
+class AgreementProject(Publishable, SourcedModel):
     """One of the agreement's approved projects (an investment in the region)."""
 
     category = models.ForeignKey(
@@ -244,6 +245,9 @@ class AgreementProject(SourcedModel):
         verbose_name = _("agreement project")
         verbose_name_plural = _("agreement projects")
         ordering = ["category__order", "title"]
+        permissions = [
+            ("publish_agreementproject", _("Can publish, return and withdraw agreement projects"))
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(cohesion_amount__isnull=True)

@@ -45,7 +45,7 @@ def agreement_export(request, fmt):
     agreement = DevelopmentAgreement.objects.order_by("pk").first()
     if agreement is None:
         raise Http404("No development agreement has been entered.")
-    investments = AgreementProject.objects.of_agreement(agreement).for_export()
+    investments = AgreementProject.objects.published().of_agreement(agreement).for_export()
     return exporting.export_response(request, AgreementProjectExport(agreement), investments, fmt)
 
 

@@ -10,6 +10,7 @@ from django_countries import countries
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from regionportal.base import publishing
 from regionportal.base.admin import (
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
@@ -19,6 +20,7 @@ from regionportal.base.admin import (
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
 from regionportal.base.formatting import format_money, format_period
+from regionportal.base.publishing_admin import PublicNowFilter, PublishableAdminMixin
 
 from .models import (
     Organisation,
@@ -284,11 +286,6 @@ class EndingSoonFilter(admin.SimpleListFilter):
         ).exclude(status=Project.Status.COMPLETED)
 
 
-# The changelist's own filter for published projects, which the attention links add to theirs;
-# it follows Project.objects.published().
-PUBLISHED_FILTER = {"is_published__exact": "1"}
-
-
 class ProjectForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {
         "project_end_not_before_start": "end_date",
@@ -297,7 +294,7 @@ class ProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslatedPortalAdmin):
+class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     form = ProjectForm
     list_display = [
         "acronym",
@@ -307,7 +304,6 @@ class ProjectAdmin(TranslatedPortalAdmin):
         "period",
         "total_budget_in_euro",
         "agency_share_in_euro",
-        "is_published",
     ]
     list_filter = [
         titled_filter("pillars", pgettext_lazy("list filter", "pillars")),
@@ -315,7 +311,7 @@ class ProjectAdmin(TranslatedPortalAdmin):
         titled_filter("status", pgettext_lazy("list filter", "status")),
         PartnerCountryFilter,
         StartYearFilter,
-        titled_filter("is_published", pgettext_lazy("list filter", "published")),
+        PublicNowFilter,
         ProjectEnglishFilter,
         titled_filter(
             "total_budget",
@@ -341,7 +337,7 @@ class ProjectAdmin(TranslatedPortalAdmin):
     autocomplete_fields = ["source"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["acronym", "slug", "title", "summary", "objectives", "is_published"]}),
+        (None, {"fields": ["acronym", "slug", "title", "summary", "objectives"]}),
         (
             _("Status and funding"),
             {"fields": ["status", "status_note", "programme", "call", "priority_area"]},
@@ -373,9 +369,11 @@ class ProjectAdmin(TranslatedPortalAdmin):
         return super().get_queryset(request).with_agency_share()
 
     def attention_items(self, request):
-        """What needs a look among the published projects, one item each."""
+        """What needs a look: the projects waiting for a publisher (for those who publish),
+        and what is missing from the published ones, one item each."""
         published = Project.objects.published()
         return [
+            *self.review_items(request),
             AttentionItem(
                 text=ngettext_lazy(
                     "%(count)s published project without English text",
@@ -383,7 +381,7 @@ class ProjectAdmin(TranslatedPortalAdmin):
                     "count",
                 ),
                 records=ProjectEnglishFilter.records(published),
-                filters={**PUBLISHED_FILTER, **ProjectEnglishFilter.filters()},
+                filters={**PublicNowFilter.filters(), **ProjectEnglishFilter.filters()},
             ),
             AttentionItem(
                 text=ngettext_lazy(
@@ -392,7 +390,7 @@ class ProjectAdmin(TranslatedPortalAdmin):
                     "count",
                 ),
                 records=published.filter(total_budget__isnull=True),
-                filters={**PUBLISHED_FILTER, "total_budget__isempty": "1"},
+                filters={**PublicNowFilter.filters(), "total_budget__isempty": "1"},
             ),
             AttentionItem(
                 text=ngettext_lazy(
@@ -401,7 +399,10 @@ class ProjectAdmin(TranslatedPortalAdmin):
                     "count",
                 ),
                 records=DatesFilter.missing(published),
-                filters={**PUBLISHED_FILTER, DatesFilter.parameter_name: DatesFilter.MISSING},
+                filters={
+                    **PublicNowFilter.filters(),
+                    DatesFilter.parameter_name: DatesFilter.MISSING,
+                },
             ),
             AttentionItem(
                 text=ngettext_lazy(
@@ -411,11 +412,25 @@ class ProjectAdmin(TranslatedPortalAdmin):
                 ),
                 records=EndingSoonFilter.ending_soon(published),
                 filters={
-                    **PUBLISHED_FILTER,
+                    **PublicNowFilter.filters(),
                     EndingSoonFilter.parameter_name: EndingSoonFilter.SOON,
                 },
             ),
-            # Drafts waiting for review (for those who publish) join here with the workflow.
+        ]
+
+    def review_items(self, request):
+        if not publishing.can_publish(request.user, Project):
+            return []
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s project waiting for review",
+                    "%(count)s projects waiting for review",
+                    "count",
+                ),
+                records=Project.objects.in_state(publishing.State.REVIEW),
+                filters={"state__exact": publishing.State.REVIEW},
+            )
         ]
 
     @admin.display(description=_("period"), ordering="start_date")

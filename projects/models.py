@@ -29,6 +29,7 @@ from regionportal.base.aggregates import subquery_count, subquery_sum
 from regionportal.base.fields import MONEY, DatePrecision, money_field
 from regionportal.base.formatting import format_money, percent_of
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
+from regionportal.base.publishing import Publishable, PublishableQuerySet
 from regionportal.base.text import matching as text_matching
 
 
@@ -187,12 +188,9 @@ def _agency_leads():
     return Exists(_agency_partnership().filter(role=Partnership.Role.LEAD))
 
 
-class ProjectQuerySet(models.QuerySet):
-    # Which projects.
-
-    def published(self):
-        """The projects the public pages show: every public list, count and sum starts here."""
-        return self.filter(is_published=True)
+class ProjectQuerySet(PublishableQuerySet):
+    # Which projects. published() (PublishableQuerySet) is where every public list, count and
+    # sum starts.
 
     def with_agency(self):
         """Projects the agency takes part in, in any role."""
@@ -457,7 +455,7 @@ class ProjectQuerySet(models.QuerySet):
         return subquery_count(self.touching(OuterRef("pk")))
 
 
-class Project(SourcedModel):
+class Project(Publishable, SourcedModel):
     """A project the agency runs, ran or applied for."""
 
     class Status(models.TextChoices):
@@ -509,7 +507,6 @@ class Project(SourcedModel):
     )
     total_budget = models.DecimalField(_("total budget (EUR)"), null=True, blank=True, **MONEY)
     budget_note = models.CharField(_("budget note"), max_length=300, blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
     discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -520,6 +517,7 @@ class Project(SourcedModel):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "acronym"]
+        permissions = [("publish_project", _("Can publish, return and withdraw projects"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)

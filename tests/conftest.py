@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from regionportal.base import pdf
@@ -37,6 +38,11 @@ def reviewer(db):
     return make_user(group="Pregledovalec")
 
 
+@pytest.fixture
+def publisher(db):
+    return make_user(group="Odobritelj")
+
+
 # Staff clients are logged in as a real login leaves them: past the password and the second
 # factor, which tests run with (DJANGO_STAFF_2FA is "required" with debug off).
 @pytest.fixture
@@ -52,6 +58,12 @@ def editor_client(client, editor):
 @pytest.fixture
 def reviewer_client(client, reviewer):
     return log_in_verified(client, reviewer)
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    """A client of its own, so that a test can have an editor and a publisher at once."""
+    return log_in_verified(Client(), publisher)
 
 
 @pytest.fixture

@@ -163,6 +163,7 @@ def make_agreement_project(*, municipalities=(), **fields):
         fields["category"] = make_category()
     fields.setdefault("slug", f"agreement-project-{number}")
     fields.setdefault("title_sl", f"Naložba {number}")
+    fields.setdefault("state", "published")
     agreement_project = AgreementProject.objects.create(**fields)
     agreement_project.municipalities.set(municipalities)
     return agreement_project
@@ -219,6 +220,8 @@ def make_project(**fields):
     fields.setdefault("start_date", datetime.date(2020, 1, 1))
     fields.setdefault("end_date", datetime.date(2022, 12, 31))
     fields.setdefault("total_budget", Decimal("1000000.00"))
+    # Most tests look at public pages: a project is published unless the test says otherwise.
+    fields.setdefault("state", "published")
     return Project.objects.create(**fields)
 
 

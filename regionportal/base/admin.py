@@ -12,13 +12,14 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.contrib.admin.utils import lookup_spawns_duplicates, quote, unquote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router
 from django.db.models import Exists, Max, OuterRef
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import (
     gettext,
@@ -30,8 +31,9 @@ from django.utils.translation import (
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularInline
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from . import text, two_factor
+from . import history, text, two_factor
 from .attention import AttentionItem
 from .models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
@@ -154,13 +156,50 @@ class PortalChangeListMixin:
         return text.matching(queryset, field_names, search_term), spawns_duplicates
 
 
-class PortalAdmin(PortalChangeListMixin, VersionAdmin):
+class FieldHistoryMixin:
+    """Reversion's history page of a record, with what each version changed in each field
+    (regionportal.base.history): old → new, by the fields' names in the staff's language."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied  # before any version is read, as reversion's own check
+        versions = list(
+            self._reversion_order_version_queryset(
+                request,
+                Version.objects.get_for_object_reference(
+                    self.model, unquote(object_id)
+                ).select_related("revision", "revision__user"),
+            )
+        )
+        opts = self.model._meta
+        action_list = [
+            {
+                "revision": item.version.revision,
+                "version": item.version,
+                "action": item.action,
+                "added": item.action == history.ADDED,
+                "changes": item.changes,
+                "url": reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                    args=(quote(item.version.object_id), item.version.pk),
+                ),
+            }
+            for item in history.describe(versions)
+        ]
+        return super().history_view(
+            request, object_id, {"action_list": action_list, **(extra_context or {})}
+        )
+
+
+class PortalAdmin(PortalChangeListMixin, FieldHistoryMixin, VersionAdmin):
     """An admin whose every change is kept in the history."""
 
     form = ConstraintErrorsOnFieldsForm
 
 
-class TranslatedPortalAdmin(PortalChangeListMixin, VersionAdmin, TranslationAdmin):
+class TranslatedPortalAdmin(
+    PortalChangeListMixin, FieldHistoryMixin, VersionAdmin, TranslationAdmin
+):
     """An admin of a model with Slovenian and English fields, with history.
 
     Not the tabbed variant: it loads jQuery UI from a CDN, which the portal's CSP forbids.

@@ -23,7 +23,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from . import attention, two_factor
+from . import attention, changes, two_factor
 from .forms import EnrolmentCodeForm, LoginCodeForm, PasswordConfirmForm
 
 
@@ -69,8 +69,18 @@ class PortalAdminSite(admin.AdminSite):
                 self.staff_view(self.two_factor_remove),
                 name="two_factor_remove",
             ),
+            path("changes/", self.admin_view(self.recent_changes), name="changes"),
             *super().get_urls(),
         ]
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        context["may_see_changes"] = changes.may_see_changes(request.user)
+        return context
+
+    def recent_changes(self, request):
+        """ "Zadnje spremembe": every change to every record (regionportal.base.changes)."""
+        return changes.changes_view(request, self)
 
     def staff_view(self, view):
         """Like admin_view(), for the pages a staff member uses before their second factor is

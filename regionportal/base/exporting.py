@@ -130,17 +130,26 @@ def export_path(name, view, *, stem="export", formats=FORMATS):
 def export_response(request, export, queryset, fmt):
     """The rows of the queryset as a download in the format (csv, xlsx or json), with the
     labels, names and addresses in the active language, named export.file_name()."""
+    return export_rows_response(request, export, _rows(queryset), fmt, count=queryset.count)
+
+
+def export_rows_response(request, export, rows, fmt, *, count=None):
+    """Any rows (an iterable read once, as the download is written: a generator keeps memory
+    flat) as a download, as export_response() writes a queryset's; `count` gives the number of
+    rows for JSON (without it the rows are counted by reading them first)."""
     if fmt not in FORMATS:
         raise Http404(f"No export format {fmt!r}.")
     file_name = export.file_name(fmt)
-    rows = _rows(queryset)
+    if fmt == "json" and count is None:
+        rows = list(rows)
+        count = rows.__len__
     if fmt == "xlsx":
         return _xlsx_response(request, export, rows, file_name)
     language = translation.get_language() or settings.LANGUAGE_CODE
     if fmt == "csv":
         chunks = _csv_chunks(request, export, rows)
     else:
-        chunks = _json_chunks(request, export, rows, queryset.count)
+        chunks = _json_chunks(request, export, rows, count)
     response = StreamingHttpResponse(
         _in_language(language, chunks), content_type=CONTENT_TYPES[fmt]
     )

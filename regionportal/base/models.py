@@ -1,11 +1,14 @@
 """The base every app builds on: sources of facts, the region and its municipalities."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Source(models.Model):
@@ -205,3 +208,40 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return self.url
+
+
+class StateChange(models.Model):
+    """One step of a record's publication (see regionportal.base.publishing): who took it,
+    when, from which state to which, and why."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("publication state", "Draft")
+        REVIEW = "review", pgettext_lazy("publication state", "In review")
+        PUBLISHED = "published", pgettext_lazy("publication state", "Published")
+        WITHDRAWN = "withdrawn", pgettext_lazy("publication state", "Withdrawn")
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    from_state = models.CharField(_("from"), max_length=10, choices=State)
+    to_state = models.CharField(_("to"), max_length=10, choices=State)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("publication step")
+        verbose_name_plural = _("publication steps")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_from_state_display()} → {self.get_to_state_display()}"

@@ -38,18 +38,19 @@ WRONG_RECOVERY_CODE = gettext_lazy(
 )
 
 
-def can_publish(user):
-    """Whether the user can make a project public on the portal.
-
-    An editor's permission to change projects includes the project's `is_published` flag, so it
-    is the permission to publish for now; issue 9's own publish permission will replace it here.
-    """
-    return user.is_superuser or user.has_perm("projects.change_project")
+def can_change_public_content(user):
+    """Whether the user can change what the public sees: a superuser, a publisher (a workflow's
+    "<app>.publish_<model>" permission, regionportal.base.publishing), or an editor (a change
+    permission: an editor's correction to a published record is public at once)."""
+    return user.is_superuser or any(
+        permission.partition(".")[2].startswith(("publish_", "change_"))
+        for permission in user.get_all_permissions()
+    )
 
 
 def requires_second_factor(user):
     """Whether the user may use the admin only after enrolling a second factor."""
-    return settings.STAFF_2FA == "required" and can_publish(user)
+    return settings.STAFF_2FA == "required" and can_change_public_content(user)
 
 
 def pending_step(user, *, verified_by):

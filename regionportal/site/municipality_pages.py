@@ -1,15 +1,17 @@
 """The region's municipalities with the published projects and the agreement investments in
 each: their list, pages, PDF summaries and the list's download."""
 
-from django.db.models import Count
+from django.db.models import OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from funding.models import AgreementProject
 from projects.models import Project
 from regionportal.base import exporting
+from regionportal.base.aggregates import subquery_count
 from regionportal.base.models import Municipality
 from regionportal.base.pdf import pdf_response, render_pdf
 
@@ -22,7 +24,9 @@ def municipalities_for_list_page():
     it."""
     return Municipality.objects.in_region().annotate(
         project_count=Project.objects.published().count_touching_each(),
-        agreement_project_count=Count("agreement_projects", distinct=True),
+        agreement_project_count=subquery_count(
+            AgreementProject.objects.published().filter(municipalities=OuterRef("pk"))
+        ),
     )
 
 
@@ -49,9 +53,9 @@ def municipality_export(request, fmt):
 
 def municipality_context(municipality):
     """What a municipality's page and its PDF summary show: every published project that
-    touches it and every agreement investment in it, each with their sums."""
+    touches it and every published agreement investment in it, each with their sums."""
     projects = Project.objects.published()
-    investments = municipality.agreement_projects.select_related("category__agreement")
+    investments = municipality.agreement_projects.published().select_related("category__agreement")
     return {
         "municipality": municipality,
         "projects": projects.for_municipality_page(municipality),

@@ -99,7 +99,7 @@ def programmes():
     add_project(
         interreg, Decimal("1346163.00"), Decimal("139835.00"), partners=2, acronym="InnovaSPA"
     )
-    add_project(interreg, Decimal("5000.00"), Decimal("50.00"), acronym="SKRIT", is_published=False)
+    add_project(interreg, Decimal("5000.00"), Decimal("50.00"), acronym="SKRIT", state="draft")
     add_project(life, None, acronym="LIFE netopirji")
     add_project(national, None, acronym="Študijski krožki")
     return {"interreg": interreg, "life": life, "cohesion": cohesion, "national": national}

@@ -69,7 +69,7 @@ def nature():
         title_sl="Šaleški gozdovi",
         title_en="Forests of the Šalek valley",
     )
-    add_project(pillar, Decimal("999.00"), acronym="SKRITI", is_published=False)
+    add_project(pillar, Decimal("999.00"), acronym="SKRITI", state="draft")
     return pillar
 
 

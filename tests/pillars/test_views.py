@@ -12,8 +12,8 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def add_project(pillar, budget=None, *, secondary=None, is_published=True, **fields):
-    project = factories.make_project(total_budget=budget, is_published=is_published, **fields)
+def add_project(pillar, budget=None, *, secondary=None, state="published", **fields):
+    project = factories.make_project(total_budget=budget, state=state, **fields)
     factories.make_project_pillar(project=project, pillar=pillar, is_primary=True)
     if secondary:
         factories.make_project_pillar(project=project, pillar=secondary, is_primary=False)
@@ -62,7 +62,7 @@ def budgets(economy, culture):
     pillar and an unpublished project add nothing."""
     add_project(economy, Decimal("1000000.25"), secondary=culture)
     add_project(economy, Decimal("598947.75"))
-    add_project(economy, Decimal("999999.00"), is_published=False)
+    add_project(economy, Decimal("999999.00"), state="draft")
     add_project(culture, Decimal("488705.06"))
     add_project(culture, Decimal("49597.57"))
     add_project(culture, None)
@@ -200,7 +200,7 @@ def culture_page_data(culture, economy):
         title_sl="Ohranjanje vrst netopirjev",
         title_en="Conserving bat species",
     )
-    add_project(culture, Decimal("5.00"), acronym="SKRIT", is_published=False)
+    add_project(culture, Decimal("5.00"), acronym="SKRIT", state="draft")
     add_project(economy, Decimal("5.00"), acronym="DRUGI")
 
 
@@ -353,7 +353,7 @@ def vision(economy, culture):
     )
     serving = factories.make_project(slug="clean", acronym="CLEAN")
     serving.goals.add(jobs)
-    hidden = factories.make_project(acronym="SKRIT", is_published=False)
+    hidden = factories.make_project(acronym="SKRIT", state="draft")
     hidden.goals.add(jobs)
 
 

@@ -22,7 +22,7 @@ def data():
     agency = factories.make_agency()
     first = factories.make_project(acronym="CLEAN")
     second = factories.make_project(acronym="2SoKroG")
-    hidden = factories.make_project(acronym="SKRIT", is_published=False)
+    hidden = factories.make_project(acronym="SKRIT", state="draft")
     for project in (first, second, hidden):
         factories.make_partnership(project=project, organisation=agency, role=Partnership.Role.LEAD)
     croatian = factories.make_organisation(country="HR")

@@ -124,7 +124,7 @@ def data(agency):
     )
     factories.make_partnership(project=idea, organisation=austrian)
 
-    factories.make_project(slug="skrit", acronym="SKRIT", is_published=False)
+    factories.make_project(slug="skrit", acronym="SKRIT", state="draft")
     return {"clean": clean, "innova": innova, "idea": idea, "celje": celje}
 
 
@@ -244,7 +244,7 @@ def test_the_partner_download_leaves_out_organisations_in_no_published_project(c
 
     assert "Razvojna agencija Savinja" in names()
     assert not {"Samo v osnutku", "Brez projekta"} & names()
-    Project.objects.filter(pk=hidden.pk).update(is_published=True)
+    Project.objects.filter(pk=hidden.pk).update(state="published")
     assert "Samo v osnutku" in names()
 
 

@@ -90,7 +90,7 @@ def world(db):
     factories.make_project_pillar(project=elsewhere, pillar=economy, is_primary=True)
     set_times(elsewhere, created=day, updated=day + datetime.timedelta(days=10))
 
-    hidden = factories.make_project(slug="skrit", acronym="SKRIT", is_published=False)
+    hidden = factories.make_project(slug="skrit", acronym="SKRIT", state="draft")
     factories.make_project_pillar(project=hidden, pillar=economy, is_primary=True)
     hidden.municipalities.add(celje)
     set_times(hidden, created=day, updated=day + datetime.timedelta(days=30))

@@ -103,7 +103,7 @@ def data():
         municipalities=[celje, lasko],
         partners=[italian, croatian, austrian],
         agency_role=Partnership.Role.LEAD,
-        is_published=False,
+        state="draft",
     )
 
 

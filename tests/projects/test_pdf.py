@@ -230,7 +230,7 @@ def test_a_project_summary_comes_from_the_cache_until_the_project_changes(client
 
 
 def test_an_unknown_or_unpublished_project_has_no_summary(client, db):
-    factories.make_project(slug="osnutek", is_published=False)
+    factories.make_project(slug="osnutek", state="draft")
 
     assert client.get("/sl/projects/no-such-project/summary.pdf").status_code == 404
     assert client.get("/en/projects/osnutek/summary.pdf").status_code == 404

@@ -132,7 +132,7 @@ def portfolio():
         Decimal("5000.00"),
         programme=interreg,
         total_budget=Decimal("100000.00"),
-        is_published=False,
+        state="draft",
     )
     factories.make_project(slug="shema", acronym="Shema", title_sl="Regijska shema")
     factories.make_agency_record(
@@ -352,12 +352,12 @@ def test_organisation_page_shows_its_facts_projects_and_source(get_page, portfol
 def test_an_organisation_only_in_unpublished_projects_has_no_page(get_page, portfolio):
     get_page("/en/partners/hidden/", status=404)
     get_page("/en/partners/ernact/")
-    Project.objects.filter(slug="clean").update(is_published=False)  # ERNACT's only project
+    Project.objects.filter(slug="clean").update(state="draft")  # ERNACT's only project
     get_page("/en/partners/ernact/", status=404)
 
 
 def test_the_agencys_page_stays_without_a_published_project(get_page, portfolio):
-    Project.objects.update(is_published=False)
+    Project.objects.update(state="draft")
     response = get_page("/en/partners/rasr/")
     assertNotContains(response, "CLEAN")
     assertContains(response, "The organisation takes part in no published project.")

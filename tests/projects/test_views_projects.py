@@ -279,7 +279,7 @@ def test_list_shows_the_latest_projects_first_and_undated_ones_last(get_page, so
 
 
 def test_list_leaves_out_unpublished_projects(get_page, clean):
-    factories.make_project(acronym="SECRET", is_published=False)
+    factories.make_project(acronym="SECRET", state="draft")
     response = get_page("/en/projects/")
     assertNotContains(response, "SECRET")
     assertContains(response, '<h2 id="results-heading">1 project</h2>', html=True)
@@ -882,7 +882,7 @@ def test_json_ld_cannot_be_broken_out_of(get_page, agency):
 
 
 def test_unpublished_project_is_not_found(get_page, agency):
-    factories.make_project(slug="hidden", is_published=False)
+    factories.make_project(slug="hidden", state="draft")
     get_page("/en/projects/hidden/", status=404)
     get_page("/sl/projects/hidden/", status=404)
 

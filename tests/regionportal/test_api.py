@@ -146,7 +146,7 @@ def world(db):
     hidden = factories.make_project(
         slug="skrit",
         acronym="SKRIT",
-        is_published=False,
+        state="draft",
         programme=programme,
         status=Project.Status.COMPLETED,
         total_budget=Decimal("5000.00"),
@@ -440,7 +440,16 @@ def test_an_organisation_in_no_published_project_is_in_no_list_and_has_no_record
 
 
 def test_no_internal_field_appears_anywhere(client, world):
-    internal = {"is_published", "source", "source_excerpt", "created_at", "id", "pk", "notes"}
+    internal = {
+        "state",
+        "publish_at",
+        "source",
+        "source_excerpt",
+        "created_at",
+        "id",
+        "pk",
+        "notes",
+    }
     for endpoint, slug in DETAIL_SLUGS.items():
         for path in (f"{API}/{endpoint}/", f"{API}/{endpoint}/{slug}/"):
             keys = set(keys_anywhere(client.get(path).json()))

@@ -57,14 +57,17 @@ def test_each_count_links_to_exactly_its_records(admin_client):
         **ENGLISH,
     )
     no_english = factories.make_project(summary_sl="Povzetek", summary_en="", title_en="A title")
-    # Not counted: completed, ended before today, ends after 90 days, not published, or with
-    # its English.
+    # Not counted: completed, ended before today, ends after 90 days, not public, or with its
+    # English.
     factories.make_project(
         end_date=today + datetime.timedelta(days=10), status=Project.Status.COMPLETED, **ENGLISH
     )
     factories.make_project(end_date=today - datetime.timedelta(days=1), **ENGLISH)
     factories.make_project(end_date=today + datetime.timedelta(days=91), **ENGLISH)
-    factories.make_project(is_published=False, total_budget=None, start_date=None)
+    factories.make_project(state="draft", total_budget=None, start_date=None)
+    factories.make_project(  # published, but not public before tomorrow
+        total_budget=None, publish_at=timezone.now() + datetime.timedelta(days=1), **ENGLISH
+    )
     factories.make_project(total_budget=Decimal(0), **ENGLISH)
     dead = factories.make_source(url="https://example.org/gone")
     factories.make_link_check(url=dead.url, answered=False, status_code=404)
@@ -118,8 +121,11 @@ def test_english_is_counted_for_every_model_with_translated_text(admin_client):
 
 
 @pytest.mark.django_db
-def test_counts_take_the_slovenian_plural_forms():
-    item = admin.site._registry[Project].attention_items(request=None)[1]
+def test_counts_take_the_slovenian_plural_forms(rf, admin_user):
+    request = rf.get(INDEX)
+    request.user = admin_user
+    items = admin.site._registry[Project].attention_items(request)
+    item = next(item for item in items if "total_budget__isempty" in item.filters)
     with translation.override("sl"):
         texts = [str(item.text % {"count": count}) for count in (1, 2, 3, 5, 101, 102)]
     assert texts == [
@@ -191,7 +197,8 @@ def test_the_index_takes_as_many_queries_with_more_records(admin_client, assert_
         "ending=soon",
         "dates=x",
         "total_budget__isempty=maybe",
-        "is_published__exact=1&english=missing&ending=90_days&dates=missing",
+        "public_now=no",
+        "public_now=yes&english=missing&ending=90_days&dates=missing",
     ],
 )
 def test_hand_edited_filters_do_not_fail(admin_client, query):
@@ -203,3 +210,17 @@ def test_hand_edited_filters_do_not_fail(admin_client, query):
         reverse("admin:projects_organisation_changelist") + "?public=x&english=x",
     ]:
         assert admin_client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_projects_waiting_for_review_are_counted_for_publishers(
+    client, publisher, editor, publisher_client
+):
+    in_review = factories.make_project(state="review", **ENGLISH)
+    factories.make_project(state="draft", **ENGLISH)
+
+    links = dict(attention_links(publisher_client.get(INDEX)))
+    assert listed(publisher_client, links["1 projekt čaka na pregled"]) == {in_review}
+
+    editor_client = log_in_verified(client, editor)
+    assert "1 projekt čaka na pregled" not in dict(attention_links(editor_client.get(INDEX)))

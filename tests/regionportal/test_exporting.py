@@ -186,6 +186,7 @@ def many_projects(django_db_setup, django_db_blocker):
                 start_date=datetime.date(2015 + number % 10, 1, 1),
                 end_date=datetime.date(2026, 12, 31),
                 total_budget=Decimal("1598948.00") + number,
+                state="published",
             )
             for number in range(MANY)
         )

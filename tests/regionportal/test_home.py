@@ -57,7 +57,7 @@ def portfolio():
     )
     make_partnership(project=second, organisation=austrian)
     make_project(acronym="SCHEME", total_budget=None)  # no partners, no budget known
-    hidden = make_project(acronym="HIDDEN", is_published=False, total_budget=Decimal("5000.00"))
+    hidden = make_project(acronym="HIDDEN", state="draft", total_budget=Decimal("5000.00"))
     make_partnership(project=hidden, organisation=italian, budget=Decimal("5000.00"))
     make_partnership(project=hidden, organisation=agency, budget=Decimal("1000.00"))
     return agency
@@ -179,7 +179,7 @@ def test_the_latest_projects_are_the_last_to_start(client):
         make_project_pillar(project=project, pillar=pillar, is_primary=True)
     make_project(acronym="UNDATED", start_date=None, end_date=None)
     make_project(
-        acronym="DRAFT", start_date=datetime.date(2025, 1, 1), end_date=None, is_published=False
+        acronym="DRAFT", start_date=datetime.date(2025, 1, 1), end_date=None, state="draft"
     )
 
     response = client.get("/en/")

@@ -80,7 +80,7 @@ def data(region):
     add_project(
         Decimal("100000.10"), Decimal("0.90"), slug="terme", acronym="TERME", places=[lasko]
     )
-    add_project(Decimal("5.00"), acronym="SKRIT", municipalities=[lasko], is_published=False)
+    add_project(Decimal("5.00"), acronym="SKRIT", municipalities=[lasko], state="draft")
     add_project(Decimal("7.00"), acronym="DRUGJE", municipalities=[vojnik])
     factories.make_agreement_project(
         title_sl="Povezovalna cesta Ljubečna", municipalities=[celje, vojnik]

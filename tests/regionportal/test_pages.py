@@ -223,7 +223,7 @@ def test_unknown_slugs_give_the_404_page_in_the_language_of_the_address(client, 
 
 def test_an_unpublished_project_has_no_page(client, content):
     project = Project.objects.published().first()
-    Project.objects.filter(pk=project.pk).update(is_published=False)
+    Project.objects.filter(pk=project.pk).update(state="draft")
 
     assert client.get(f"/en/projects/{project.slug}/").status_code == 404
 

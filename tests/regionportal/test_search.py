@@ -146,7 +146,7 @@ def test_pillars_and_programmes_are_found():
 
 
 def test_unpublished_projects_their_partners_and_municipalities_outside_the_region_are_not_found():
-    secret = make_project(acronym="SECRET", is_published=False)
+    secret = make_project(acronym="SECRET", state="draft")
     make_partnership(project=secret, organisation=make_organisation(name="Secret Partner"))
     make_municipality(name="Bistrica ob Sotli", slug="bistrica-ob-sotli", region=None)
 

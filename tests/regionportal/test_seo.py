@@ -120,7 +120,7 @@ def test_the_main_navigation_marks_only_the_current_section(client):
 def test_the_sitemap_lists_every_record_in_both_languages_with_alternates(client):
     pillar = make_pillar(slug="narava")
     project = make_project(slug="clean")
-    draft = make_project(slug="draft", is_published=False)
+    draft = make_project(slug="draft", state="draft")
     make_partnership(project=project, organisation=make_organisation(slug="ernact"))
     make_partnership(project=draft, organisation=make_organisation(slug="only-in-a-draft"))
     make_organisation(slug="in-no-project")

@@ -38,6 +38,7 @@ from projects.models import (
     RelatedPlace,
 )
 from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.base.publishing import State
 from regionportal.site.content import funding, pillars, projects, region, sources
 
 # Keys of a project's entry that are not fields of Project but records around it.
@@ -76,6 +77,10 @@ COMMENT_RECORDS = 20
 # Stands for a record the content files name but a plain run leaves out, because staff deleted
 # it (or one it needs).
 MISSING = object()
+# The content comes from the agency's own and public documents: a project or investment it
+# brings in is public at once. The loader never changes a record's state after that: the
+# workflow is the staff's.
+PUBLISHED = {"state": State.PUBLISHED}
 
 
 @dataclass
@@ -323,7 +328,9 @@ class ContentLoader:
         for entry in funding.AGREEMENT_PROJECTS:
             values = self.resolve(entry, source=self.sources, category=categories)
             municipalities = [self.municipalities[slug] for slug in values.pop("municipalities")]
-            project = self.sync(AgreementProject, {"slug": values.pop("slug")}, values)
+            project = self.sync(
+                AgreementProject, {"slug": values.pop("slug")}, values, create_as=PUBLISHED
+            )
             self.link(project, "municipalities", municipalities)
 
         values = self.resolve(funding.PERSPECTIVE, source=self.sources)
@@ -345,7 +352,7 @@ class ContentLoader:
         for entry in projects.PROJECTS:
             values = self.resolve(entry, source=self.sources, programme=self.programmes)
             related = {key: values.pop(key, []) for key in PROJECT_RELATIONS}
-            project = self.sync(Project, {"slug": values.pop("slug")}, values)
+            project = self.sync(Project, {"slug": values.pop("slug")}, values, create_as=PUBLISHED)
             if project is MISSING:
                 continue
             self.load_project_pillars(project, related["pillars"])

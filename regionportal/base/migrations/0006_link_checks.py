@@ -6,7 +6,8 @@ from django.db import migrations, models
 
 def give_staff_groups_link_checks(apps, schema_editor):
     """The staff groups hold every permission of the portal's models (0002_staff_groups):
-    editors all of the link checks', reviewers the view permission."""
+    editors and publishers (projects' 0004_publisher_group, whichever runs first) all of the
+    link checks', reviewers the view permission."""
     using = schema_editor.connection.alias
     app_config = apps.get_app_config("regionportal")
     app_config.models_module = True
@@ -18,7 +19,7 @@ def give_staff_groups_link_checks(apps, schema_editor):
     link_checks = Permission.objects.using(using).filter(
         content_type__app_label="regionportal", content_type__model="linkcheck"
     )
-    for group in Group.objects.using(using).filter(name="Urednik"):
+    for group in Group.objects.using(using).filter(name__in=["Urednik", "Odobritelj"]):
         group.permissions.add(*link_checks)
     for group in Group.objects.using(using).filter(name="Pregledovalec"):
         group.permissions.add(*link_checks.filter(codename__startswith="view_"))
@@ -27,8 +28,7 @@ def give_staff_groups_link_checks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regionportal', '0004_source_discrepancy_record_names'),
-        ('regionportal', '0002_staff_groups'),
+        ('regionportal', '0005_state_change'),
     ]
 
     operations = [
