@@ -17,6 +17,7 @@ from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.formatting import percent_of
 from regionportal.base.models import Region
 from regionportal.base.pdf import pdf_response, render_pdf
+from regionportal.base.publishing import can_preview, preview_headers
 
 from . import jsonld
 from .exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport
@@ -77,10 +78,12 @@ RESULT_GROUPS = [
 
 def project_context(project):
     """What a project's page and its PDF summary show besides the project itself (fetched with
-    for_detail_page()): its results by kind and the agency's share as a percentage."""
+    for_detail_page()): its results by kind, the agency's share as a percentage, and as
+    `preview` the project itself when the public does not see it (staff see a preview)."""
     results = project.results.all()
     return {
         "project": project,
+        "preview": None if project.is_public else project,
         "result_groups": [
             (heading, [result for result in results if result.kind in kinds])
             for heading, kinds in RESULT_GROUPS
@@ -89,12 +92,29 @@ def project_context(project):
     }
 
 
+def projects_for_page(request):
+    """The projects whose pages the request may open: the published ones, and for staff who
+    may preview them (regionportal.base.publishing.can_preview) every project."""
+    if can_preview(request, Project):
+        return Project.objects.for_detail_page()
+    return Project.objects.published().for_detail_page()
+
+
 class ProjectDetailView(DetailView):
+    """A project's page; for staff also a preview of a project that is not public (a banner
+    says so, and the page is never cached or indexed)."""
+
     template_name = "projects/detail.html"
     context_object_name = "project"
 
     def get_queryset(self):
-        return Project.objects.published().for_detail_page()
+        return projects_for_page(self.request)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["preview"]:
+            preview_headers(response)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -107,15 +127,21 @@ class ProjectDetailView(DetailView):
 
 @require_GET
 def project_pdf(request, slug):
-    """A published project's summary as a PDF, in the language of the address."""
-    project = get_object_or_404(Project.objects.published().for_detail_page(), slug=slug)
+    """A published project's summary as a PDF, in the language of the address; for staff also
+    a preview of one that is not public, marked as such and never cached."""
+    project = get_object_or_404(projects_for_page(request), slug=slug)
+    context = project_context(project)
     pdf = render_pdf(
         "pdf/project.html",
-        project_context(project),
+        context,
         request=request,
         page_path=project.get_absolute_url(),
+        cached=not context["preview"],
     )
-    return pdf_response(pdf, slug=project.slug)
+    response = pdf_response(pdf, slug=project.slug)
+    if context["preview"]:
+        preview_headers(response)
+    return response
 
 
 @require_GET

@@ -103,9 +103,10 @@ def html_to_pdf(html, *, base_url):
     return document.write_pdf()
 
 
-def render_pdf(template_name, context, *, request, page_path):
+def render_pdf(template_name, context, *, request, page_path, cached=True):
     """The template rendered as a PDF in the active language, from the cache if the rendered
-    HTML is the same as when it was last built.
+    HTML is the same as when it was last built (unless `cached` is False, as for a preview of
+    an unpublished record, which is never kept).
 
     Besides the context the template gets `page_url`, the absolute address of the page the PDF
     summarises (page_path on the request's host), and `made_on`, today's date.
@@ -119,10 +120,11 @@ def render_pdf(template_name, context, *, request, page_path):
     language = translation.get_language() or settings.LANGUAGE_CODE
     digest = hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()
     key = f"pdf:{digest}"
-    pdf = cache.get(key)
+    pdf = cache.get(key) if cached else None
     if pdf is None:
         pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
-        cache.set(key, pdf, CACHE_TIMEOUT)
+        if cached:
+            cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf
 
 

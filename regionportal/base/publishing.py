@@ -20,9 +20,11 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from . import two_factor
 from .models import StateChange
 
 State = StateChange.State
@@ -75,6 +77,28 @@ class Publishable(models.Model):
     @property
     def is_embargoed(self):
         return self.state == State.PUBLISHED and not self.is_public
+
+
+def can_preview(request, model):
+    """Whether the request's user may see records of `model` that are not public on their
+    public pages: a staff member whom the admin itself would let in (password and, where
+    needed, the second factor) with permission to view such records."""
+    user = request.user
+    return (
+        user.is_active
+        and user.is_staff
+        and two_factor.pending_step(user, verified_by=getattr(user, "otp_device", None)) is None
+        and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+    )
+
+
+def preview_headers(response):
+    """Mark a preview's response: never stored by a browser, a proxy or the portal's own
+    caches, and never indexed."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def publish_permission(model):

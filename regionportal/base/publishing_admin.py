@@ -7,6 +7,7 @@ page calls the workflow's service function, so the admin holds no workflow rule 
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
@@ -14,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +151,7 @@ class PublishableAdminMixin:
         context["publication_transitions"] = (
             publishing.transitions_for(request.user, obj) if obj is not None else []
         )
+        context["public_pages"] = public_pages(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
@@ -219,6 +222,20 @@ class PublishableAdminMixin:
             "has_view_permission": self.has_view_permission(request, record),
         }
         return TemplateResponse(request, "admin/publishing/transition.html", context)
+
+
+def public_pages(record):
+    """The record's public page in each of the site's languages, as (language name, address),
+    for staff to open it there (as a preview while it is not public); none for a record
+    without a page of its own."""
+    if record is None or record.pk is None or not hasattr(record, "get_absolute_url"):
+        return []
+    pages = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            url = record.get_absolute_url()
+        pages.append((code, str(name), url))
+    return pages
 
 
 def staff_name(user):
