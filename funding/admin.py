@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from regionportal.base.admin import (
@@ -8,6 +8,7 @@ from regionportal.base.admin import (
     TranslatedPortalAdmin,
     titled_filter,
 )
+from regionportal.base.attention import AttentionItem, MissingEnglishFilter
 from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (
@@ -31,10 +32,24 @@ class ProgrammeAdmin(TranslatedPortalAdmin):
             "is_listed_as_potential", pgettext_lazy("list filter", "named as a potential source")
         ),
         titled_filter("is_tentative", pgettext_lazy("list filter", "tentative")),
+        MissingEnglishFilter,
     ]
     search_fields = ["name_sl", "name_en", "code", "slug", "fund"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+
+    def attention_items(self, request):
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s programme without English text",
+                    "%(count)s programmes without English text",
+                    "count",
+                ),
+                records=MissingEnglishFilter.records(Programme.objects.all()),
+                filters=MissingEnglishFilter.filters(),
+            )
+        ]
 
 
 class AgreementCategoryForm(ConstraintErrorsOnFieldsForm):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
 from regionportal.base.admin import (
@@ -8,6 +8,7 @@ from regionportal.base.admin import (
     TranslatedPortalAdmin,
     titled_filter,
 )
+from regionportal.base.attention import AttentionItem, MissingEnglishFilter
 
 from .models import KeyMessage, Pillar, PotentialExample, VisionGoal
 
@@ -27,10 +28,24 @@ class PotentialExampleInline(TranslationStackedInline):
 @admin.register(Pillar)
 class PillarAdmin(TranslatedPortalAdmin):
     list_display = ["name", "order", "economic_model", "colour"]
+    list_filter = [MissingEnglishFilter]
     search_fields = ["name_sl", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
     inlines = [PotentialExampleInline]
+
+    def attention_items(self, request):
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s pillar without English text",
+                    "%(count)s pillars without English text",
+                    "count",
+                ),
+                records=MissingEnglishFilter.records(Pillar.objects.all()),
+                filters=MissingEnglishFilter.filters(),
+            )
+        ]
 
 
 class VisionGoalForm(ConstraintErrorsOnFieldsForm):
@@ -56,6 +71,7 @@ class VisionGoalAdmin(TranslatedPortalAdmin):
         titled_filter("pillar", pgettext_lazy("list filter", "pillar")),
         titled_filter("horizon", pgettext_lazy("list filter", "horizon")),
         titled_filter("target_confirmed", pgettext_lazy("list filter", "target confirmed")),
+        MissingEnglishFilter,
     ]
     list_select_related = ["pillar"]
     search_fields = ["slug", "statement_sl", "statement_en", "indicator_sl", "indicator_en"]
@@ -77,6 +93,19 @@ class VisionGoalAdmin(TranslatedPortalAdmin):
         ),
         (_("Source"), {"fields": ["source", "source_excerpt"]}),
     ]
+
+    def attention_items(self, request):
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s vision goal without English text",
+                    "%(count)s vision goals without English text",
+                    "count",
+                ),
+                records=MissingEnglishFilter.records(VisionGoal.objects.all()),
+                filters=MissingEnglishFilter.filters(),
+            )
+        ]
 
 
 @admin.register(KeyMessage)

@@ -1,11 +1,16 @@
+import datetime
+
 from django.contrib import admin
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from django_countries import countries
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from regionportal.base import publishing
 from regionportal.base.admin import (
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
@@ -13,8 +18,9 @@ from regionportal.base.admin import (
     calendar_year,
     titled_filter,
 )
+from regionportal.base.attention import AttentionItem, MissingEnglishFilter
 from regionportal.base.formatting import format_money, format_period
-from regionportal.base.publishing_admin import PublishableAdminMixin
+from regionportal.base.publishing_admin import PublicNowFilter, PublishableAdminMixin
 
 from .models import (
     Organisation,
@@ -31,6 +37,25 @@ class OrganisationForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {"only_one_agency": "is_agency"}
 
 
+class OnThePortalFilter(admin.SimpleListFilter):
+    """Organisations by whether the public pages show them (OrganisationQuerySet.public())."""
+
+    title = pgettext_lazy("list filter", "showing on the portal")
+    parameter_name = "public"
+    SHOWN = "yes"
+
+    def lookups(self, request, model_admin):
+        return [(self.SHOWN, _("Shown on the portal")), ("no", _("Not shown"))]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case self.SHOWN:
+                return queryset.filter(pk__in=Organisation.objects.public().values("pk"))
+            case "no":
+                return queryset.exclude(pk__in=Organisation.objects.public().values("pk"))
+        return queryset
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(TranslatedPortalAdmin):
     form = OrganisationForm
@@ -39,11 +64,29 @@ class OrganisationAdmin(TranslatedPortalAdmin):
         titled_filter("country", pgettext_lazy("list filter", "country"), CountryFilter),
         titled_filter("kind", pgettext_lazy("list filter", "type")),
         titled_filter("is_agency", pgettext_lazy("list filter", "the agency itself")),
+        OnThePortalFilter,
+        MissingEnglishFilter,
     ]
     search_fields = ["name", "name_en", "acronym", "city"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
     inlines = [SourceDiscrepancyInline]
+
+    def attention_items(self, request):
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s organisation on the portal without English text",
+                    "%(count)s organisations on the portal without English text",
+                    "count",
+                ),
+                records=MissingEnglishFilter.records(Organisation.objects.public()),
+                filters={
+                    OnThePortalFilter.parameter_name: OnThePortalFilter.SHOWN,
+                    **MissingEnglishFilter.filters(),
+                },
+            )
+        ]
 
 
 class ProjectPillarForm(ConstraintErrorsOnFieldsForm):
@@ -195,6 +238,54 @@ class StartYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_date__year=year)
 
 
+class ProjectEnglishFilter(MissingEnglishFilter):
+    """The texts of a project's page that every reader meets; its notes may stay Slovenian."""
+
+    fields = ("title", "summary", "objectives")
+
+
+class DatesFilter(admin.SimpleListFilter):
+    title = pgettext_lazy("list filter", "dates")
+    parameter_name = "dates"
+    MISSING = "missing"
+
+    def lookups(self, request, model_admin):
+        return [(self.MISSING, _("Start or end missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != self.MISSING:
+            return queryset
+        return self.missing(queryset)
+
+    @staticmethod
+    def missing(queryset):
+        return queryset.filter(Q(start_date__isnull=True) | Q(end_date__isnull=True))
+
+
+class EndingSoonFilter(admin.SimpleListFilter):
+    """Projects not completed whose end date is today or within the next 90 days."""
+
+    title = pgettext_lazy("list filter", "end")
+    parameter_name = "ending"
+    SOON = "90_days"
+    DAYS = 90
+
+    def lookups(self, request, model_admin):
+        return [(self.SOON, _("Within 90 days, not completed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != self.SOON:
+            return queryset
+        return self.ending_soon(queryset)
+
+    @classmethod
+    def ending_soon(cls, queryset):
+        today = timezone.localdate()
+        return queryset.filter(
+            end_date__range=(today, today + datetime.timedelta(days=cls.DAYS))
+        ).exclude(status=Project.Status.COMPLETED)
+
+
 class ProjectForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {
         "project_end_not_before_start": "end_date",
@@ -220,6 +311,15 @@ class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
         titled_filter("status", pgettext_lazy("list filter", "status")),
         PartnerCountryFilter,
         StartYearFilter,
+        PublicNowFilter,
+        ProjectEnglishFilter,
+        titled_filter(
+            "total_budget",
+            pgettext_lazy("list filter", "total budget"),
+            admin.EmptyFieldListFilter,
+        ),
+        DatesFilter,
+        EndingSoonFilter,
     ]
     list_select_related = ["programme"]
     search_fields = [
@@ -267,6 +367,71 @@ class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_agency_share()
+
+    def attention_items(self, request):
+        """What needs a look: the projects waiting for a publisher (for those who publish),
+        and what is missing from the published ones, one item each."""
+        published = Project.objects.published()
+        return [
+            *self.review_items(request),
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s published project without English text",
+                    "%(count)s published projects without English text",
+                    "count",
+                ),
+                records=ProjectEnglishFilter.records(published),
+                filters={**PublicNowFilter.filters(), **ProjectEnglishFilter.filters()},
+            ),
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s published project without a budget",
+                    "%(count)s published projects without a budget",
+                    "count",
+                ),
+                records=published.filter(total_budget__isnull=True),
+                filters={**PublicNowFilter.filters(), "total_budget__isempty": "1"},
+            ),
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s published project without a start or end date",
+                    "%(count)s published projects without a start or end date",
+                    "count",
+                ),
+                records=DatesFilter.missing(published),
+                filters={
+                    **PublicNowFilter.filters(),
+                    DatesFilter.parameter_name: DatesFilter.MISSING,
+                },
+            ),
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s published project ending within 90 days",
+                    "%(count)s published projects ending within 90 days",
+                    "count",
+                ),
+                records=EndingSoonFilter.ending_soon(published),
+                filters={
+                    **PublicNowFilter.filters(),
+                    EndingSoonFilter.parameter_name: EndingSoonFilter.SOON,
+                },
+            ),
+        ]
+
+    def review_items(self, request):
+        if not publishing.can_publish(request.user, Project):
+            return []
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s project waiting for review",
+                    "%(count)s projects waiting for review",
+                    "count",
+                ),
+                records=Project.objects.in_state(publishing.State.REVIEW),
+                filters={"state__exact": publishing.State.REVIEW},
+            )
+        ]
 
     @admin.display(description=_("period"), ordering="start_date")
     def period(self, project):

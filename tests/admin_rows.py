@@ -9,7 +9,7 @@ from funding.models import (
 )
 from pillars.models import KeyMessage, Pillar, VisionGoal
 from projects.models import Organisation, Project
-from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.base.models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 from tests import factories
 
 
@@ -29,6 +29,7 @@ def make_source_discrepancy():
 # For each model in the admin: how to make one more row of its list, with what the list shows.
 ROW_FACTORIES = {
     Source: factories.make_source,
+    LinkCheck: factories.make_link_check,
     SourceDiscrepancy: make_source_discrepancy,
     Region: factories.make_region,
     Municipality: factories.make_municipality,

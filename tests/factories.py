@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from funding.models import (
@@ -30,7 +31,7 @@ from projects.models import (
     ProjectResult,
     RelatedPlace,
 )
-from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy
+from regionportal.base.models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
 _numbers = itertools.count(1)
 
@@ -64,6 +65,16 @@ def make_source(**fields):
     fields.setdefault("slug", f"source-{number}")
     fields.setdefault("title", f"Source {number}")
     return Source.objects.create(**fields)
+
+
+def make_link_check(**fields):
+    """What check_links found at an address: by default a page that is gone."""
+    number = _next()
+    fields.setdefault("url", f"https://example.org/{number}")
+    fields.setdefault("checked_at", timezone.now())
+    fields.setdefault("answered", False)
+    fields.setdefault("status_code", 404)
+    return LinkCheck.objects.create(**fields)
 
 
 def make_region(**fields):

@@ -18,8 +18,9 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import (
     gettext,
     gettext_lazy,
@@ -33,7 +34,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import history, text, two_factor
-from .models import Municipality, Region, Source, SourceDiscrepancy
+from .attention import AttentionItem
+from .models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
 
 class ConstraintErrorsOnFieldsForm(forms.ModelForm):
@@ -260,12 +262,86 @@ for model, model_admin in [
     admin.site.register(model, model_admin)
 
 
+class WebAddressFilter(admin.SimpleListFilter):
+    """Sources by what their web address answered to the last `manage.py check_links`."""
+
+    title = pgettext_lazy("list filter", "web address")
+    parameter_name = "address"
+    NOT_ANSWERING = "not_answering"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.NOT_ANSWERING, gettext_lazy("Does not answer")),
+            ("answers", gettext_lazy("Answers")),
+            ("unchecked", gettext_lazy("Not checked yet")),
+        ]
+
+    def queryset(self, request, queryset):
+        checks = LinkCheck.objects.filter(url=OuterRef("url"))
+        match self.value():
+            case self.NOT_ANSWERING:
+                return self.not_answering(queryset)
+            case "answers":
+                return queryset.filter(Exists(checks.filter(answered=True)))
+            case "unchecked":
+                return queryset.exclude(url="").exclude(Exists(checks))
+        return queryset
+
+    @staticmethod
+    def not_answering(queryset):
+        return queryset.filter(
+            Exists(LinkCheck.objects.filter(url=OuterRef("url"), answered=False))
+        )
+
+
 @admin.register(Source)
 class SourceAdmin(PortalAdmin):
     list_display = ["title", "kind", "publisher", "year"]
-    list_filter = [titled_filter("kind", pgettext_lazy("list filter", "kind"))]
+    list_filter = [titled_filter("kind", pgettext_lazy("list filter", "kind")), WebAddressFilter]
     search_fields = ["title", "slug", "publisher", "url"]
     prepopulated_fields = {"slug": ["title"]}
+
+    def attention_items(self, request):
+        return [
+            AttentionItem(
+                text=ngettext_lazy(
+                    "%(count)s source with a web address that does not answer",
+                    "%(count)s sources with a web address that does not answer",
+                    "count",
+                ),
+                records=WebAddressFilter.not_answering(Source.objects.all()),
+                filters={WebAddressFilter.parameter_name: WebAddressFilter.NOT_ANSWERING},
+                note=self.last_link_check(),
+            )
+        ]
+
+    @staticmethod
+    def last_link_check():
+        last = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
+        if last is None:
+            return gettext("Web addresses have not been checked yet (manage.py check_links).")
+        return gettext("Web addresses last checked on %(date)s.") % {
+            "date": formats.date_format(timezone.localtime(last), "DATETIME_FORMAT")
+        }
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(PortalChangeListMixin, admin.ModelAdmin):
+    """What `manage.py check_links` found at each address: read only, since only the check
+    writes it."""
+
+    list_display = ["url", "answered", "status_code", "error", "checked_at"]
+    list_filter = [
+        titled_filter("answered", pgettext_lazy("list filter", "answers")),
+        titled_filter("error", pgettext_lazy("list filter", "error")),
+    ]
+    search_fields = ["url"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(SourceDiscrepancy)

@@ -23,7 +23,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from . import changes, two_factor
+from . import attention, changes, two_factor
 from .forms import EnrolmentCodeForm, LoginCodeForm, PasswordConfirmForm
 
 
@@ -40,6 +40,13 @@ class PortalAdminSite(admin.AdminSite):
 
     def pending_step(self, request):
         return two_factor.pending_step(request.user, verified_by=request.user.otp_device)
+
+    def index(self, request, extra_context=None):
+        """Django's index, with "Needs attention" above the apps (regionportal.base.attention)."""
+        return super().index(
+            request,
+            {"attention": attention.attention(self, request), **(extra_context or {})},
+        )
 
     def get_urls(self):
         return [

@@ -176,6 +176,40 @@ class Municipality(SourcedModel):
         return reverse("municipalities:detail", kwargs={"slug": self.slug})
 
 
+class LinkCheck(models.Model):
+    """What the last `manage.py check_links` found at one web address.
+
+    Keyed by the address rather than kept on the records that cite it: a source and a
+    project's link that cite one address share its check, an edited address has no check until
+    the next run (an old address's answer is never shown for a new one), and the checks never
+    write to a record that staff edit, or into its history.
+    """
+
+    class Error(models.TextChoices):
+        TIMEOUT = "timeout", _("No answer in time")
+        DNS = "dns", _("Host name not found")
+        TLS = "tls", _("TLS certificate or handshake failed")
+        REFUSED = "refused", _("Connection refused")
+        CONNECTION = "connection", _("Connection failed")
+        INVALID = "invalid", _("Not a web address")
+
+    url = models.URLField(_("address"), max_length=2000, unique=True)
+    checked_at = models.DateTimeField(_("checked"))
+    answered = models.BooleanField(
+        _("answers"), help_text=_("The address answered with a page (HTTP status below 400).")
+    )
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=20, choices=Error, blank=True)
+
+    class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url
+
+
 class StateChange(models.Model):
     """One step of a record's publication (see regionportal.base.publishing): who took it,
     when, from which state to which, and why."""

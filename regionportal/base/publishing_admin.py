@@ -52,6 +52,28 @@ class TransitionForm(forms.Form):
             del self.fields["publish_at"]
 
 
+class PublicNowFilter(admin.SimpleListFilter):
+    """The records the public sees now (PublishableQuerySet.published()): published and past
+    their publish-at, where the state filter's "Published" also lists the embargoed ones."""
+
+    title = pgettext_lazy("list filter", "public visibility")
+    parameter_name = "public_now"
+    VISIBLE = "yes"
+
+    def lookups(self, request, model_admin):
+        return [(self.VISIBLE, _("Visible to the public now"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != self.VISIBLE:
+            return queryset
+        return queryset.published()
+
+    @classmethod
+    def filters(cls):
+        """The query string of a changelist filtered by it."""
+        return {cls.parameter_name: cls.VISIBLE}
+
+
 class PublishableAdminMixin:
     """For the ModelAdmin of a `Publishable` model: state in the list and its filter, a
     "Publication" fieldset, and the workflow's buttons and confirmation pages."""

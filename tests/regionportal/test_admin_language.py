@@ -9,9 +9,9 @@ from django.contrib import admin
 from django.urls import reverse
 
 from funding.models import AgreementProject, Programme
-from pillars.models import VisionGoal
+from pillars.models import Pillar, VisionGoal
 from projects.models import Organisation, Project
-from regionportal.base.models import Municipality, Source, SourceDiscrepancy
+from regionportal.base.models import LinkCheck, Municipality, Source, SourceDiscrepancy
 from tests import factories
 from tests.admin_rows import ROW_FACTORIES
 
@@ -48,18 +48,37 @@ FILTER_HEADINGS = {
         "Po stanju",
         "Po državi partnerja",
         "Po letu začetka",
+        "Po vidnosti za javnost",
+        "Po angleškem besedilu",
+        "Po skupnem proračunu",
+        "Po datumih",
+        "Po koncu",
         "Po stanju objave",
     ],
-    Organisation: ["Po državi", "Po vrsti", "Po tem, ali je to agencija"],
-    VisionGoal: ["Po stebru", "Po časovnem okviru", "Po potrditvi ciljne vrednosti"],
+    Organisation: [
+        "Po državi",
+        "Po vrsti",
+        "Po tem, ali je to agencija",
+        "Po prikazu na portalu",
+        "Po angleškem besedilu",
+    ],
+    Pillar: ["Po angleškem besedilu"],
+    VisionGoal: [
+        "Po stebru",
+        "Po časovnem okviru",
+        "Po potrditvi ciljne vrednosti",
+        "Po angleškem besedilu",
+    ],
     Programme: [
         "Po vrsti",
         "Po sofinanciranju iz EU",
         "Po navedbi med možnimi viri",
         "Po negotovosti",
+        "Po angleškem besedilu",
     ],
     AgreementProject: ["Po kategoriji", "Po občini", "Po stanju objave"],
-    Source: ["Po vrsti"],
+    Source: ["Po vrsti", "Po spletnem naslovu"],
+    LinkCheck: ["Po odzivu", "Po napaki"],
     SourceDiscrepancy: ["Po vrsti zapisa"],
     Municipality: ["Po statusu mestne občine", "Po regiji"],
 }
