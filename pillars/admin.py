@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline
@@ -6,6 +8,7 @@ from modeltranslation.admin import TranslationStackedInline
 from regionportal.base.admin import (
     ConstraintErrorsOnFieldsForm,
     TranslatedPortalAdmin,
+    source_fieldset,
     titled_filter,
 )
 
@@ -19,8 +22,14 @@ class PotentialExampleForm(ConstraintErrorsOnFieldsForm):
 class PotentialExampleInline(TranslationStackedInline):
     model = PotentialExample
     form = PotentialExampleForm
-    fields = ["order", "name", "kind", "count", "description", "source", "source_excerpt"]
+    fields = [
+        ("name", "kind", "count", "order"),
+        "description",
+        "source",
+        "source_excerpt",
+    ]
     autocomplete_fields = ["source"]
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
     extra = 0
 
 
@@ -30,6 +39,12 @@ class PillarAdmin(TranslatedPortalAdmin):
     search_fields = ["name_sl", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["name", ("slug", "order", "colour"), "economic_model"]}),
+        (_("Texts"), {"fields": ["potentials", "in_implementation"]}),
+        (_("Other wordings"), {"classes": ["collapse"], "fields": ["other_wordings"]}),
+        source_fieldset(),
+    ]
     inlines = [PotentialExampleInline]
 
 
@@ -75,7 +90,7 @@ class VisionGoalAdmin(TranslatedPortalAdmin):
                 ]
             },
         ),
-        (_("Source"), {"fields": ["source", "source_excerpt"]}),
+        source_fieldset(),
     ]
 
 
@@ -84,3 +99,4 @@ class KeyMessageAdmin(TranslatedPortalAdmin):
     list_display = ["title", "kind", "attribution"]
     search_fields = ["title_sl", "title_en", "text_sl", "text_en"]
     autocomplete_fields = ["source"]
+    fieldsets = [(None, {"fields": ["kind", "title", "text", "attribution"]}), source_fieldset()]

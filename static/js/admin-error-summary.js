@@ -1,0 +1,25 @@
+// The error summary of an admin change form (templates/admin/includes/_error_summary.html):
+// after a rejected save the focus goes to the summary, so that a screen reader reads it first,
+// and a link in it puts the focus on its field, opening a collapsed fieldset around the field.
+// Without this script the links still scroll to the fields.
+"use strict";
+
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.getElementById("error-summary");
+  if (!summary) {
+    return;
+  }
+  summary.focus();
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) {
+      return;
+    }
+    for (let details = target.closest("details"); details; details = details.parentElement.closest("details")) {
+      details.open = true;
+    }
+    // After the browser has followed the link (and made the field the :target).
+    window.setTimeout(() => target.focus(), 0);
+  });
+});
