@@ -112,7 +112,10 @@ class AgreementProjectAdmin(TranslatedPortalAdmin):
     ]
     list_select_related = ["category"]
     search_fields = ["title_sl", "title_en", "slug"]
-    autocomplete_fields = ["municipalities", "source"]
+    # The two-box selector, as on a project: the autocomplete's box for several choices
+    # (select2) gives its search input no label.
+    filter_horizontal = ["municipalities"]
+    autocomplete_fields = ["source"]
     fieldsets = [
         (None, {"fields": ["category", "title", "slug", "description"]}),
         (

@@ -108,4 +108,4 @@ def test_an_error_of_the_partners_together_links_to_their_group(admin_client, ch
 def test_a_form_without_errors_has_no_summary(admin_client):
     response = admin_client.get(change_url(factories.make_full_project()))
     assertNotContains(response, 'class="error-summary"')
-    assertContains(response, "js/admin-error-summary")
+    assertContains(response, "js/admin-change-form")
