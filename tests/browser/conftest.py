@@ -144,6 +144,22 @@ def page_problems(page):
 
 
 @pytest.fixture
+def new_page(browser):
+    """Return a function that opens a page in a new browser context with Playwright's context
+    options (locale="sl-SI", java_script_enabled=False); the contexts close after the test."""
+    contexts = []
+
+    def open_page(**context_options):
+        context, page = _new_page(browser, **context_options)
+        contexts.append(context)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page_without_js(browser):
     context, page = _new_page(browser, java_script_enabled=False)
     yield page

@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from funding.models import AgreementProject
 from projects.models import Organisation, Project
-from tests.browser.conftest import _new_page
 
 PASSWORD = "a-long-test-password"
 BLOCKING = {"critical", "serious"}
@@ -24,16 +23,14 @@ def _staff(_content, django_db_blocker):
         get_user_model().objects.create_superuser("urednica", "urednica@example.com", PASSWORD)
 
 
-def logged_in_page(browser, site, **context_options):
-    """A context and its page in a Slovenian browser, logged in to the admin with the staff
-    member's password."""
-    context, page = _new_page(browser, locale="sl-SI", **context_options)
+def log_in(page, site):
+    """Log the page in to the admin with the staff member's password."""
     page.goto(f"{site}/admin/login/")
     page.get_by_label("Uporabniško ime").fill("urednica")
     page.get_by_label("Geslo").fill(PASSWORD)
     page.get_by_role("button", name="Prijava").click()
     expect(page.locator("#user-tools")).to_be_visible()
-    return context, page
+    return page
 
 
 @pytest.fixture
@@ -44,17 +41,15 @@ def _password_only(_staff, settings):
 
 
 @pytest.fixture
-def page(browser, site, _password_only):
-    context, page = logged_in_page(browser, site)
-    yield page
-    context.close()
+def page(new_page, site, _password_only):
+    """A page in a Slovenian browser, logged in to the admin."""
+    return log_in(new_page(locale="sl-SI"), site)
 
 
 @pytest.fixture
-def page_without_js(browser, site, _password_only):
-    context, page = logged_in_page(browser, site, java_script_enabled=False)
-    yield page
-    context.close()
+def page_without_js(new_page, site, _password_only):
+    """The same with JavaScript switched off."""
+    return log_in(new_page(locale="sl-SI", java_script_enabled=False), site)
 
 
 def change_path(record):

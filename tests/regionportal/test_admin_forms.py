@@ -9,8 +9,8 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from projects.models import Project
 from tests import factories
-from tests.projects.test_admin import snapshot
 
 PORTAL_APPS = {"regionportal", "pillars", "funding", "projects"}
 CONTENT_ADMINS = [
@@ -18,6 +18,13 @@ CONTENT_ADMINS = [
     for model, model_admin in admin.site._registry.items()
     if model._meta.app_label in PORTAL_APPS and model._meta.model_name != "sourcediscrepancy"
 ]
+
+
+def snapshot(project):
+    """What the database holds of a project's dates and of its partners' money."""
+    project = Project.objects.get(pk=project.pk)
+    partners = sorted(project.partnerships.values_list("pk", "budget", "eu_contribution"))
+    return project.start_date, project.end_date, partners
 
 
 def change_url(project):
