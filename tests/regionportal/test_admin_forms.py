@@ -116,3 +116,43 @@ def test_a_form_without_errors_has_no_summary(admin_client):
     response = admin_client.get(change_url(factories.make_full_project()))
     assertNotContains(response, 'class="error-summary"')
     assertContains(response, "js/admin-change-form")
+
+
+@pytest.mark.django_db
+def test_a_constraint_of_an_inline_row_links_to_the_rows_field(admin_client, changeform_data):
+    project = factories.make_full_project()
+    data = changeform_data(admin_client.get(change_url(project)))
+    index = int(data["project_pillars-TOTAL_FORMS"])
+    data["project_pillars-TOTAL_FORMS"] = str(index + 1)
+    data[f"project_pillars-{index}-pillar"] = data["project_pillars-0-pillar"]  # the same again
+
+    response = admin_client.post(change_url(project), data)
+
+    _heading, links = error_summary(response)
+    assert links == [
+        (
+            f"id_project_pillars-{index}-pillar",
+            f"Stebri projekta, vrstica {index + 1}: Steber: Projekt že ima ta steber.",
+        )
+    ]
+    assert project.project_pillars.count() == 1
+
+
+@pytest.mark.django_db
+def test_each_input_of_an_inline_row_is_named_by_its_column(admin_client):
+    project = factories.make_full_project(partners=1)
+
+    response = admin_client.get(change_url(project))
+
+    for row in ["0", "1", "__prefix__"]:
+        assertContains(response, f'aria-label="Proračun (EUR)" id="id_partnerships-{row}-budget"')
+        assertContains(response, f'aria-label="Vloga" id="id_partnerships-{row}-role"')
+    assertContains(response, 'aria-label="Izbriši" id="id_partnerships-0-DELETE"')
+    assertContains(response, 'aria-label="Oznaka [sl]" id="id_links-0-label_sl"')
+    # An autocomplete's own <select>, inside the admin's wrapper with its links.
+    assertContains(response, 'aria-label="Organizacija" id="id_partnerships-0-organisation"')
+    # A row stacked with labels of its own needs none.
+    assertContains(response, 'id="id_results-0-title_sl"')
+    assertNotContains(response, 'aria-label="Naslov [sl]" id="id_results-0-title_sl"')
+    # No empty row until "add another" is clicked.
+    assert 'id="id_partnerships-2-budget"' not in response.text
