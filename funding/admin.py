@@ -1,11 +1,14 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from regionportal.base.admin import (
+    CompactTabularInlineMixin,
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
+    source_fieldset,
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
@@ -37,6 +40,23 @@ class ProgrammeAdmin(TranslatedPortalAdmin):
     search_fields = ["name_sl", "name_en", "code", "slug", "fund"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["name", ("code", "slug"), "kind", ("period", "order"), "website"]}),
+        (
+            _("Funding"),
+            {
+                "fields": [
+                    "fund",
+                    "is_eu_funded",
+                    "co_funding_statement",
+                    "is_listed_as_potential",
+                    "is_tentative",
+                ]
+            },
+        ),
+        (_("Description"), {"fields": ["description"]}),
+        source_fieldset(),
+    ]
 
     def attention_items(self, request):
         return [
@@ -56,12 +76,11 @@ class AgreementCategoryForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {"unique_category_slug_per_agreement": "slug"}
 
 
-class AgreementCategoryInline(TranslationTabularInline):
+class AgreementCategoryInline(CompactTabularInlineMixin, TranslationTabularInline):
     model = AgreementCategory
     form = AgreementCategoryForm
     fields = ["order", "name", "slug", "projects_stated", "source", "source_excerpt"]
     autocomplete_fields = ["source"]
-    extra = 0
 
 
 class DevelopmentAgreementForm(ConstraintErrorsOnFieldsForm):
@@ -74,6 +93,24 @@ class DevelopmentAgreementAdmin(TranslatedPortalAdmin):
     list_display = ["name", "period", "supplement_signed", "total_value", "committed_funds"]
     search_fields = ["name_sl", "name_en", "slug"]
     autocomplete_fields = ["source", "figures_source"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "period", "description", "agency_role"]}),
+        (
+            _("Supplement and figures"),
+            {
+                "fields": [
+                    ("supplement_signed", "supplement_signed_precision"),
+                    "approved_projects_stated",
+                    "cohesion_funds_stated",
+                    "cohesion_funds_at_least",
+                    ("total_value", "committed_funds"),
+                    "figures_source",
+                ]
+            },
+        ),
+        (_("Later amendments"), {"classes": ["collapse"], "fields": ["later_amendments"]}),
+        source_fieldset(),
+    ]
     inlines = [AgreementCategoryInline, SourceDiscrepancyInline]
 
 
@@ -91,19 +128,29 @@ class AgreementProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     ]
     list_select_related = ["category"]
     search_fields = ["title_sl", "title_en", "slug"]
-    autocomplete_fields = ["municipalities", "source"]
+    # The two-box selector, as on a project: the autocomplete's box for several choices
+    # (select2) gives its search input no label.
+    filter_horizontal = ["municipalities"]
+    autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["category", "title", "slug", "description"]}),
+        (
+            _("Value and municipalities"),
+            {"fields": [("total_value", "cohesion_amount"), "municipalities"]},
+        ),
+        source_fieldset(),
+    ]
 
 
 class PolicyGoalForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {"unique_goal_number_per_perspective": "number"}
 
 
-class PolicyGoalInline(TranslationTabularInline):
+class PolicyGoalInline(CompactTabularInlineMixin, TranslationTabularInline):
     model = PolicyGoal
     form = PolicyGoalForm
     fields = ["number", "text", "source", "source_excerpt"]
     autocomplete_fields = ["source"]
-    extra = 0
 
 
 @admin.register(FinancialPerspective)
@@ -111,6 +158,7 @@ class FinancialPerspectiveAdmin(TranslatedPortalAdmin):
     list_display = ["title", "period"]
     search_fields = ["title_sl", "title_en", "slug"]
     autocomplete_fields = ["source"]
+    fieldsets = [(None, {"fields": ["title", "slug", "period", "description"]}), source_fieldset()]
     inlines = [PolicyGoalInline]
 
 
@@ -125,3 +173,18 @@ class AgencyRecordAdmin(TranslatedPortalAdmin):
         "applications_year",
     ]
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "interreg_projects_as_partner",
+                    "countries",
+                    "projects_as_lead",
+                    ("applications", "applications_year"),
+                ]
+            },
+        ),
+        source_fieldset(),
+    ]

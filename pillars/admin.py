@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline
@@ -6,6 +8,7 @@ from modeltranslation.admin import TranslationStackedInline
 from regionportal.base.admin import (
     ConstraintErrorsOnFieldsForm,
     TranslatedPortalAdmin,
+    source_fieldset,
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
@@ -20,8 +23,14 @@ class PotentialExampleForm(ConstraintErrorsOnFieldsForm):
 class PotentialExampleInline(TranslationStackedInline):
     model = PotentialExample
     form = PotentialExampleForm
-    fields = ["order", "name", "kind", "count", "description", "source", "source_excerpt"]
+    fields = [
+        ("name", "kind", "count", "order"),
+        "description",
+        "source",
+        "source_excerpt",
+    ]
     autocomplete_fields = ["source"]
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
     extra = 0
 
 
@@ -32,6 +41,12 @@ class PillarAdmin(TranslatedPortalAdmin):
     search_fields = ["name_sl", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["name", ("slug", "order", "colour"), "economic_model"]}),
+        (_("Texts"), {"fields": ["potentials", "in_implementation"]}),
+        (_("Other wordings"), {"classes": ["collapse"], "fields": ["other_wordings"]}),
+        source_fieldset(),
+    ]
     inlines = [PotentialExampleInline]
 
     def attention_items(self, request):
@@ -91,7 +106,7 @@ class VisionGoalAdmin(TranslatedPortalAdmin):
                 ]
             },
         ),
-        (_("Source"), {"fields": ["source", "source_excerpt"]}),
+        source_fieldset(),
     ]
 
     def attention_items(self, request):
@@ -113,3 +128,4 @@ class KeyMessageAdmin(TranslatedPortalAdmin):
     list_display = ["title", "kind", "attribution"]
     search_fields = ["title_sl", "title_en", "text_sl", "text_en"]
     autocomplete_fields = ["source"]
+    fieldsets = [(None, {"fields": ["kind", "title", "text", "attribution"]}), source_fieldset()]

@@ -1,6 +1,8 @@
 import datetime
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -12,10 +14,12 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from regionportal.base import publishing
 from regionportal.base.admin import (
+    CompactTabularInlineMixin,
     ConstraintErrorsOnFieldsForm,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
     calendar_year,
+    source_fieldset,
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
@@ -70,6 +74,24 @@ class OrganisationAdmin(TranslatedPortalAdmin):
     search_fields = ["name", "name_en", "acronym", "city"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "name_en",
+                    ("acronym", "slug"),
+                    ("country", "city"),
+                    "kind",
+                    "website",
+                    "is_agency",
+                ]
+            },
+        ),
+        (_("Description"), {"fields": ["description"]}),
+        source_fieldset(),
+    ]
     inlines = [SourceDiscrepancyInline]
 
     def attention_items(self, request):
@@ -114,12 +136,11 @@ class ProjectPillarFormSet(BaseInlineFormSet):
             primary_seen = True
 
 
-class ProjectPillarInline(admin.TabularInline):
+class ProjectPillarInline(CompactTabularInlineMixin, admin.TabularInline):
     model = ProjectPillar
     form = ProjectPillarForm
     formset = ProjectPillarFormSet
     fields = ["pillar", "is_primary"]
-    extra = 0
 
 
 class PartnershipForm(ConstraintErrorsOnFieldsForm):
@@ -153,32 +174,43 @@ class PartnershipFormSet(BaseInlineFormSet):
         self.instance.validate_partner_budgets([form.cleaned_data.get("budget") for form in kept])
 
 
-class PartnershipInline(admin.StackedInline):
+class PartnershipInline(CompactTabularInlineMixin, admin.TabularInline):
+    """One row a partner: the organisation, its role and money first, the source last."""
+
     model = Partnership
     form = PartnershipForm
     formset = PartnershipFormSet
     fields = [
-        ("organisation", "role", "order"),
+        "organisation",
+        "role",
         "listed_as",
-        ("budget", "eu_contribution"),
-        ("source", "source_excerpt"),
+        "budget",
+        "eu_contribution",
+        "order",
+        "source",
+        "source_excerpt",
     ]
     autocomplete_fields = ["organisation", "source"]
-    extra = 0
 
 
 class ProjectResultInline(TranslationStackedInline):
+    """A result carries a title and a description in both languages, too many inputs for one
+    table row: it stays stacked, on a few short lines, in a group collapsed until opened (Django
+    opens it when one of its rows has an error)."""
+
     model = ProjectResult
     form = ConstraintErrorsOnFieldsForm
     fields = [
         ("kind", "order"),
         "title",
         "description",
-        ("value", "unit"),
-        ("date", "date_precision", "place"),
-        ("source", "source_excerpt"),
+        ("value", "unit", "date", "date_precision"),
+        ("place", "source"),
+        "source_excerpt",
     ]
     autocomplete_fields = ["source"]
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
+    classes = ["collapse"]
     extra = 0
 
 
@@ -186,19 +218,17 @@ class RelatedPlaceForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {"unique_place_per_project": "name"}
 
 
-class RelatedPlaceInline(TranslationTabularInline):
+class RelatedPlaceInline(CompactTabularInlineMixin, TranslationTabularInline):
     model = RelatedPlace
     form = RelatedPlaceForm
     fields = ["order", "name", "kind", "municipality", "website", "source"]
     autocomplete_fields = ["municipality", "source"]
-    extra = 0
 
 
-class ProjectLinkInline(TranslationTabularInline):
+class ProjectLinkInline(CompactTabularInlineMixin, TranslationTabularInline):
     model = ProjectLink
     form = ConstraintErrorsOnFieldsForm
     fields = ["order", "label", "url"]
-    extra = 0
 
 
 class PartnerCountryFilter(admin.SimpleListFilter):
@@ -354,7 +384,13 @@ class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
             },
         ),
         (_("Vision goals and municipalities"), {"fields": ["goals", "municipalities"]}),
-        (_("Source"), {"fields": ["source", "source_excerpt", "created_at", "updated_at"]}),
+        (
+            _("Source"),
+            {
+                "classes": ["collapse"],
+                "fields": ["source", "source_excerpt", "created_at", "updated_at"],
+            },
+        ),
     ]
     inlines = [
         ProjectPillarInline,

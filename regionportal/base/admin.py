@@ -14,13 +14,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import lookup_spawns_duplicates, quote, unquote
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AdminTextareaWidget, RelatedFieldWidgetWrapper
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import router
+from django.db import models, router
 from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import (
     gettext,
     gettext_lazy,
@@ -208,14 +210,53 @@ class TranslatedPortalAdmin(
     form = ConstraintErrorsOnFieldsForm
 
 
-class SourceDiscrepancyInline(TranslationGenericTabularInline):
-    """Figures of other sources that disagree with the record's, edited with the record."""
+def source_fieldset():
+    """The fieldset of a record's source and the source's own words, collapsed: most edits
+    leave them alone."""
+    return (
+        gettext_lazy("Source"),
+        {"classes": ["collapse"], "fields": ["source", "source_excerpt"]},
+    )
+
+
+class LabelledCellsFormSetMixin:
+    """Names every input of a tabular inline's row with its column's heading (aria-label):
+    Django's table gives an input no label of its own, so a screen reader announced it only
+    as "edit text"."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)  # the deletion box too, which comes from here
+        for field in form.fields.values():
+            widget = field.widget
+            # The admin's wrapper (with its "add" and "change" links) renders the widget inside
+            # it, with that widget's attributes.
+            while isinstance(widget, RelatedFieldWidgetWrapper):
+                widget = widget.widget
+            if not widget.is_hidden:
+                widget.attrs.setdefault("aria-label", capfirst(field.label))
+
+
+class CompactTabularInlineMixin:
+    """For a tabular inline: rows with labelled inputs, text areas two lines high, and no
+    empty row until the editor asks for one ("Add another" is one click)."""
+
+    extra = 0
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (LabelledCellsFormSetMixin, formset), {})
+
+
+class SourceDiscrepancyInline(CompactTabularInlineMixin, TranslationGenericTabularInline):
+    """Figures of other sources that disagree with the record's, edited with the record; the
+    group is collapsed, as few records have any."""
 
     model = SourceDiscrepancy
     form = ConstraintErrorsOnFieldsForm
     fields = ["field_label", "other_value", "source", "note"]
     autocomplete_fields = ["source"]
-    extra = 0
+    classes = ["collapse"]
 
 
 class LoginAttemptAdmin(PortalChangeListMixin, AccessAttemptAdmin):
@@ -300,6 +341,10 @@ class SourceAdmin(PortalAdmin):
     list_filter = [titled_filter("kind", pgettext_lazy("list filter", "kind")), WebAddressFilter]
     search_fields = ["title", "slug", "publisher", "url"]
     prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "url", ("publisher", "year")]}),
+        (gettext_lazy("Note"), {"classes": ["collapse"], "fields": ["note"]}),
+    ]
 
     def attention_items(self, request):
         return [
@@ -361,6 +406,9 @@ class SourceDiscrepancyAdmin(TranslatedPortalAdmin):
         return discrepancy.content_object
 
 
+AREA_AND_POPULATION = gettext_lazy("Area and population")
+
+
 class RegionForm(ConstraintErrorsOnFieldsForm):
     constraint_fields = {"region_population_has_year": "population_year"}
 
@@ -371,6 +419,11 @@ class RegionAdmin(TranslatedPortalAdmin):
     list_display = ["name", "nuts_code", "area_km2", "population", "population_year"]
     search_fields = ["name_sl", "name_en", "nuts_code"]
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "nuts_code", "older_nuts_codes"]}),
+        (AREA_AND_POPULATION, {"fields": ["area_km2", ("population", "population_year")]}),
+        source_fieldset(),
+    ]
 
 
 class MunicipalityForm(ConstraintErrorsOnFieldsForm):
@@ -389,6 +442,11 @@ class MunicipalityAdmin(PortalAdmin):
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "iso_code", "is_urban", "region"]}),
+        (AREA_AND_POPULATION, {"fields": ["area_km2", ("population", "population_year")]}),
+        source_fieldset(),
+    ]
 
 
 admin.site.unregister(User)

@@ -144,6 +144,22 @@ def page_problems(page):
 
 
 @pytest.fixture
+def new_page(browser):
+    """Return a function that opens a page in a new browser context with Playwright's context
+    options (locale="sl-SI", java_script_enabled=False); the contexts close after the test."""
+    contexts = []
+
+    def open_page(**context_options):
+        context, page = _new_page(browser, **context_options)
+        contexts.append(context)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page_without_js(browser):
     context, page = _new_page(browser, java_script_enabled=False)
     yield page
@@ -172,17 +188,23 @@ def axe():
 @pytest.fixture
 def axe_violations(axe, page):
     """Return a function that runs axe-core on the page as it is now, with the WCAG 2.1 A and AA
-    rules, and returns (count of violations, a readable report)."""
+    rules, and returns (count of violations, a readable report); with `impacts`, of the
+    violations of those impacts only ("critical", "serious", "moderate", "minor")."""
 
-    def check():
+    def check(impacts=None):
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
         assert results.response["passes"], "axe-core checked nothing on this page"
+        violations = [
+            violation
+            for violation in results.response["violations"]
+            if impacts is None or violation["impact"] in impacts
+        ]
         lines = []
-        for violation in results.response["violations"]:
+        for violation in violations:
             lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
             for node in violation["nodes"]:
                 summary = node["failureSummary"].replace("\n", "\n        ")
                 lines.append(f"    {', '.join(map(str, node['target']))}:\n        {summary}")
-        return results.violations_count, "\n".join(lines)
+        return len(violations), "\n".join(lines)
 
     return check

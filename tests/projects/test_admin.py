@@ -260,7 +260,8 @@ def test_a_total_lowered_below_the_partner_budgets_is_refused(admin_client, chan
         "projekta (450.000,00 €)."
     )
     assertContains(response, partner_budgets_error(message), html=True)
-    assert response.text.count(message) == 1
+    # Above the partners, and once more in the summary of the errors at the top of the form.
+    assert response.text.count(message) == 2
     assert snapshot(project) == before
 
 

@@ -4,7 +4,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext
 
 from regionportal.base import formatting, languages
 
@@ -93,3 +94,52 @@ def alternate_urls(context):
             }
         )
     return alternates
+
+
+@register.inclusion_tag("admin/includes/_error_summary.html", takes_context=True)
+def admin_error_summary(context):
+    """The errors of an admin change form and of its inlines, each with the address of what it
+    is about: a field's input, an inline row (an error of the row as a whole, or of a hidden
+    field), an inline group (an error of its rows together), or the form (an error of the form
+    as a whole). Nothing when the form has no errors."""
+    adminform = context.get("adminform")
+    if adminform is None or not context.get("errors"):
+        return {"links": []}
+    form = adminform.form
+    form_anchor = f"{context['opts'].model_name}_form"
+    links = list(_form_error_links(form, form_anchor, label_prefix=None))
+    for inline_admin_formset in context.get("inline_admin_formsets", []):
+        formset = inline_admin_formset.formset
+        group = capfirst(inline_admin_formset.opts.verbose_name_plural)
+        for message in formset.non_form_errors():
+            links.append((f"{formset.prefix}-group", group, message))
+        for number, row in enumerate(formset.forms, start=1):
+            row_label = pgettext("error summary", "%(inline)s, row %(number)s") % {
+                "inline": group,
+                "number": number,
+            }
+            links.extend(
+                _form_error_links(row, f"{formset.prefix}-{number - 1}", label_prefix=row_label)
+            )
+    return {"links": links}
+
+
+def _form_error_links(form, form_anchor, *, label_prefix):
+    """(anchor, label, message) for each error of one form; `form_anchor` is the address of an
+    error that no visible input shows."""
+    for name, messages in form.errors.items():
+        field = form.fields.get(name)
+        if field is None or field.widget.is_hidden:
+            anchor, label = form_anchor, label_prefix
+        else:
+            bound_field = form[name]
+            anchor = bound_field.id_for_label or bound_field.auto_id
+            field_label = capfirst(bound_field.label)
+            label = (
+                field_label
+                if label_prefix is None
+                else pgettext("error summary", "%(row)s: %(field)s")
+                % {"row": label_prefix, "field": field_label}
+            )
+        for message in messages:
+            yield anchor, label, message
