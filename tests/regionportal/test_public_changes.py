@@ -382,3 +382,17 @@ def test_query_count_does_not_grow(
 def test_the_footer_and_the_project_list_link_to_the_log(get_page):
     assert 'href="/sl/changes/"' in get_page("/sl/projects/").content.decode()
     assert 'href="/en/changes/"' in get_page("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_change_saved_by_a_command_appears_like_a_staff_edit(get_page, project, admin_user):
+    publishing.publish(record=project, user=admin_user)
+    # As load_content writes: one revision around the saves.
+    with reversion.create_revision():
+        project.refresh_from_db()
+        project.status = "completed"
+        project.save()
+    assert [entry.split(": ", 1)[1] for entry in entries_of(get_page("/en/changes/"))] == [
+        "Status: Approved → Completed",
+        "Published",
+    ]
