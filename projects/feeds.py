@@ -45,9 +45,7 @@ class ProjectsFeed(Feed):
         return self.projects(obj).for_feed()[:FEED_LENGTH]
 
     def item_title(self, project):
-        if project.title.startswith(project.acronym):
-            return project.title
-        return f"{project.acronym} – {project.title}"
+        return project.headline
 
     def item_description(self, project):
         # Atom's summary is HTML: the plain text is escaped, its paragraphs kept; a Slovenian

@@ -539,6 +539,14 @@ class Project(Publishable, SourcedModel):
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
 
+    @property
+    def headline(self):
+        """The acronym and the title in the active language, as feeds and the change log name
+        the project ("InnovaSPA – …"); the title alone where it starts with the acronym."""
+        if self.title.startswith(self.acronym):
+            return self.title
+        return f"{self.acronym} – {self.title}"
+
     def validate_partner_budgets(self, budgets):
         """Raise a ValidationError when the partners' budgets add up to more than the project's
         total budget; its message names the sum and the total, in the active language.

@@ -26,6 +26,7 @@ NOT_HTML = {
     "projects:feed",
     "pillars:feed",
     "municipalities:feed",
+    "changes-feed",
 }
 # The records behind each page with a slug: every one of them must have its page.
 DETAIL_PAGES = {

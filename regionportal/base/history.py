@@ -79,11 +79,17 @@ class VersionChanges:
     changes: list[FieldChange] = field(default_factory=list)
 
 
+def version_order(version):
+    """The sort key that puts a record's versions in the order previous_versions() reads them:
+    by the revision's date, then by the version's id (a restore or a loader run can make versions
+    whose ids are not in date order across databases' clocks). The version needs its revision."""
+    return (version.revision.date_created, version.pk)
+
+
 def previous_versions(versions):
     """{version id: the version of the same record just before it, or None}, in two queries.
 
-    "Before" is by the revision's date, then by the version's id (a restore or a loader run can
-    make versions whose ids are not in date order across databases' clocks).
+    "Before" is as version_order() sorts.
     """
     versions = list(versions)
     if not versions:

@@ -25,6 +25,7 @@ class PagesSitemap(PortalSitemap):
             "search",
             "about",
             "accessibility",
+            "changes",
             "pillars:list",
             "pillars:vision",
             "projects:list",

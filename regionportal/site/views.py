@@ -6,6 +6,7 @@ import logging
 import uuid
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -20,6 +21,7 @@ from pillars.models import KeyMessage, Pillar
 from projects import jsonld
 from projects.models import Organisation, Project
 
+from . import public_changes
 from .forms import SearchForm
 from .search import search
 
@@ -73,6 +75,28 @@ class AboutView(TemplateView):
             agency_jsonld=jsonld.dumps(jsonld.agency(agency, self.request)) if agency else None,
             **kwargs,
         )
+
+
+def page_number(value, page_count):
+    """The page that `?page=` names, or the first where it names none of the `page_count`."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 9:
+        number = int(value)
+        if 1 <= number <= page_count:
+            return number
+    return 1
+
+
+class ChangesView(TemplateView):
+    """The public change log (regionportal.site.public_changes), newest first, 30 a page; a
+    `?page=` that names no page gives the first."""
+
+    template_name = "regionportal/changes.html"
+    per_page = 30
+
+    def get_context_data(self, **kwargs):
+        paginator = Paginator(public_changes.entries(), self.per_page)
+        page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
+        return super().get_context_data(page=page, entries=page.object_list, **kwargs)
 
 
 class AccessibilityView(TemplateView):

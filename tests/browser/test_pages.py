@@ -4,6 +4,9 @@ width nothing sticks out sideways. Screenshots at 375 and 1280 px are kept as te
 import pytest
 from playwright.sync_api import expect
 
+from projects.models import Project
+from regionportal.base import publishing
+from tests import factories
 from tests.browser.viewports import DESKTOP, PHONE_WIDTH
 
 # (name, path after the language prefix, expected HTTP status)
@@ -33,6 +36,7 @@ PAGES = [
     ("search-no-results", "/search/?q=zzzzqqqq", 200),
     ("about", "/about/", 200),
     ("accessibility", "/accessibility/", 200),
+    ("changes", "/changes/", 200),
     ("not-found", "/no-such-page/", 404),
 ]
 LANGUAGES = ["sl", "en"]
@@ -43,6 +47,7 @@ SHOWS = {
     "projects-no-results": "section[aria-labelledby=results-heading] p.message",
     "search-results": ".search-results .search-hits a",
     "search-no-results": ".search-results p.message[role=status]",
+    "changes": ".change-log li a",
 }
 
 # The elements that stick out to the right, to name the culprit when a page is too wide: not
@@ -65,6 +70,17 @@ WIDER_THAN = """width => {
         .map(element => `${element.tagName.toLowerCase()}.${element.getAttribute("class") || ""}`
             + ` right=${Math.round(element.getBoundingClientRect().right)}`);
 }"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _public_changes(_content, django_db_blocker):
+    """Entries for the change log: a project withdrawn and published again (it stays public, so
+    the other pages show what they show without it), committed with the module's content."""
+    with django_db_blocker.unblock():
+        publisher = factories.make_user(is_superuser=True)
+        project = Project.objects.published().order_by("pk").first()
+        publishing.withdraw(record=project, user=publisher, comment="Popravek.")
+        publishing.publish(record=project, user=publisher)
 
 
 CASES = [

@@ -150,6 +150,7 @@ def test_the_sitemap_lists_every_record_in_both_languages_with_alternates(client
             "search/",
             "about/",
             "accessibility/",
+            "changes/",
             "pillars/",
             "pillars/vision/",
             "projects/",
