@@ -132,6 +132,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Slovenian dates with the month in the genitive ("1. decembra 2026"), not Django's "01. december".
+FORMAT_MODULE_PATH = ["regionportal.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sl"
 # An English field left empty shows the Slovenian text rather than nothing.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sl",), "sl": ("en",)}

@@ -140,13 +140,20 @@ def changeform_data():
     change, revision or recover page, with every field as the page shows it."""
 
     def collect(response):
-        forms = [response.context["adminform"].form]
+        page_forms = [response.context["adminform"].form]
         for inline in response.context["inline_admin_formsets"]:
-            forms.append(inline.formset.management_form)
-            forms.extend(inline.formset.forms)
+            page_forms.append(inline.formset.management_form)
+            page_forms.extend(inline.formset.forms)
         data = {}
-        for form in forms:
+        for form in page_forms:
             for bound_field in form:
+                widget = bound_field.field.widget
+                if isinstance(widget, forms.MultiWidget):
+                    # Several inputs (a date and a time): each as the page renders it.
+                    context = widget.get_context(bound_field.html_name, bound_field.value(), {})
+                    for subwidget in context["widget"]["subwidgets"]:
+                        data[subwidget["name"]] = subwidget["value"] or ""
+                    continue
                 if bound_field.value() is False:
                     continue  # an unticked checkbox is not sent
                 data[bound_field.html_name] = _post_value(bound_field)

@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 
 def rounded(value, decimal_places):
@@ -39,6 +40,25 @@ def format_percent(value, decimal_places=1):
         return ""
     number = formats.number_format(rounded(value, decimal_places), decimal_places, use_l10n=True)
     return f"{number}%" if (translation.get_language() or "").startswith("en") else f"{number} %"
+
+
+# The months' alternative names that the date format's "E" shows (regionportal/formats): in
+# Slovenian the genitive a day takes ("1. decembra"). Django's Slovenian catalogue has the
+# nominative there, so the portal's catalogue gives them.
+GENITIVE_MONTHS = [
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
+]
 
 
 def format_partial_date(value, precision):

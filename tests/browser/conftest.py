@@ -189,10 +189,12 @@ def axe():
 def axe_violations(axe, page):
     """Return a function that runs axe-core on the page as it is now, with the WCAG 2.1 A and AA
     rules, and returns (count of violations, a readable report); with `impacts`, of the
-    violations of those impacts only ("critical", "serious", "moderate", "minor")."""
+    violations of those impacts only ("critical", "serious", "moderate", "minor"); `on`, another
+    page than the test's `page` (one of several a test opened with `new_page`)."""
 
-    def check(impacts=None):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    def check(impacts=None, *, on=None):
+        checked = page if on is None else on
+        results = axe.run(checked, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
         assert results.response["passes"], "axe-core checked nothing on this page"
         violations = [
             violation

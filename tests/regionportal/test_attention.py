@@ -150,7 +150,7 @@ def test_nothing_to_do_is_said_and_when_the_links_were_checked(admin_client):
     checked_at = datetime.datetime(2025, 5, 3, 8, 0, tzinfo=datetime.UTC)
     factories.make_link_check(answered=True, status_code=200, checked_at=checked_at)
     assert attention_text(admin_client.get(INDEX)).endswith(
-        "Spletni naslovi so bili nazadnje preverjeni 3. maj 2025. 10:00."
+        "Spletni naslovi so bili nazadnje preverjeni 3. maja 2025, 10:00."
     )
 
 

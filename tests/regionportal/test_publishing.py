@@ -90,11 +90,12 @@ def test_a_superuser_does_everything(admin_user):
 
 def test_returning_and_withdrawing_need_a_comment(publisher):
     in_review = factories.make_project(state=State.REVIEW)
-    with translation.override("sl"), pytest.raises(ValidationError) as error:
-        publishing.return_to_draft(record=in_review, user=publisher, comment="   ")
-    assert error.value.message_dict["comment"] == [
-        "Navedite razlog: urednik ga vidi v zgodovini zapisa."
-    ]
+    with translation.override("sl"):
+        with pytest.raises(ValidationError) as error:
+            publishing.return_to_draft(record=in_review, user=publisher, comment="   ")
+        assert error.value.message_dict["comment"] == [
+            "Navedite razlog: urednik ga vidi v zgodovini zapisa."
+        ]
     in_review.refresh_from_db()
     assert in_review.state == State.REVIEW
     assert not StateChange.objects.exists()
@@ -102,9 +103,10 @@ def test_returning_and_withdrawing_need_a_comment(publisher):
 
 def test_a_step_from_the_wrong_state_is_refused(editor, publisher):
     published = factories.make_project(state=State.PUBLISHED)
-    with translation.override("sl"), pytest.raises(ValidationError) as error:
-        publishing.submit(record=published, user=editor)
-    assert error.value.messages == ["Ta korak ni mogoč, dokler je zapis v stanju »Objavljeno«."]
+    with translation.override("sl"):
+        with pytest.raises(ValidationError) as error:
+            publishing.submit(record=published, user=editor)
+        assert error.value.messages == ["Ta korak ni mogoč, dokler je zapis v stanju »Objavljeno«."]
     draft = factories.make_project(state=State.DRAFT)
     with pytest.raises(ValidationError):
         publishing.withdraw(record=draft, user=publisher, comment="Umik.")
@@ -347,3 +349,18 @@ def test_the_audit_page_shows_each_step_as_a_change_of_state(admin_client, edito
         '<del title="Osnutek">Osnutek</del> → <ins title="V pregledu">V pregledu</ins></li>',
         html=True,
     )
+
+
+def test_a_publisher_edits_an_embargoed_record_and_the_embargo_stays(
+    publisher_client, changeform_data
+):
+    later = timezone.make_aware(datetime.datetime(2099, 1, 1, 8))
+    project = factories.make_project(state=State.PUBLISHED, publish_at=later, acronym="KASNEJE")
+    data = changeform_data(publisher_client.get(change_url(project)))
+    data["acronym"] = "KASNEJE2"
+
+    response = publisher_client.post(change_url(project), data)
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.acronym, project.publish_at, project.state) == ("KASNEJE2", later, "published")
