@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from regionportal.base.admin import (
     CompactTabularInlineMixin,
     ConstraintErrorsOnFieldsForm,
+    ImageForm,
+    ImageInlineMixin,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
     source_fieldset,
@@ -22,7 +24,16 @@ from .models import (
     FinancialPerspective,
     PolicyGoal,
     Programme,
+    ProgrammeLogo,
 )
+
+
+class ProgrammeLogoInline(ImageInlineMixin, TranslationStackedInline):
+    """The programme's logo, shown beside its co-funding statement."""
+
+    model = ProgrammeLogo
+    form = ImageForm
+    max_num = 1
 
 
 @admin.register(Programme)
@@ -57,6 +68,7 @@ class ProgrammeAdmin(TranslatedPortalAdmin):
         (_("Description"), {"fields": ["description"]}),
         source_fieldset(),
     ]
+    inlines = [ProgrammeLogoInline]
 
     def attention_items(self, request):
         return [

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regionportal.base.aggregates import subquery_count
 from regionportal.base.fields import MONEY, DatePrecision
+from regionportal.base.images import PortalImage
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 from regionportal.base.publishing import Publishable, PublishableQuerySet
 
@@ -21,7 +22,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.order_by(Case(*kinds, default=Value(len(kinds))), "order", "name")
 
     def for_detail_page(self):
-        return self.select_related("source")
+        return self.select_related("source", "logo")
 
     def potential_sources(self):
         return self.filter(is_listed_as_potential=True).order_by("order", "name")
@@ -75,6 +76,23 @@ class Programme(SourcedModel):
 
     def get_absolute_url(self):
         return reverse("funding:programme", kwargs={"slug": self.slug})
+
+
+class ProgrammeLogo(PortalImage):
+    """A programme's logo, shown beside its co-funding statement on its page and on the pages
+    of its projects."""
+
+    WIDTHS = (160, 320, 480)
+    UPLOAD_FOLDER = "programmes/logos"
+    SIZES = "10rem"
+
+    programme = models.OneToOneField(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="logo"
+    )
+
+    class Meta:
+        verbose_name = _("logo")
+        verbose_name_plural = _("logos")
 
 
 class DevelopmentAgreementQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from .models import (
     FinancialPerspective,
     PolicyGoal,
     Programme,
+    ProgrammeLogo,
 )
 
 
@@ -44,3 +45,10 @@ class PolicyGoalTranslationOptions(TranslationOptions):
 @register(AgencyRecord)
 class AgencyRecordTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(ProgrammeLogo)
+class ProgrammeLogoTranslationOptions(TranslationOptions):
+    fields = ("alt", "caption")
+    # Alt text in both languages: a logo without it in the reader's language says nothing.
+    required_languages = {"sl": ("alt",), "en": ("alt",)}

@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
@@ -16,6 +17,9 @@ from regionportal.base import publishing
 from regionportal.base.admin import (
     CompactTabularInlineMixin,
     ConstraintErrorsOnFieldsForm,
+    DocumentForm,
+    ImageForm,
+    ImageInlineMixin,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
     calendar_year,
@@ -28,8 +32,11 @@ from regionportal.base.publishing_admin import PublicNowFilter, PublishableAdmin
 
 from .models import (
     Organisation,
+    OrganisationLogo,
     Partnership,
     Project,
+    ProjectDocument,
+    ProjectImage,
     ProjectLink,
     ProjectPillar,
     ProjectResult,
@@ -58,6 +65,12 @@ class OnThePortalFilter(admin.SimpleListFilter):
             case "no":
                 return queryset.exclude(pk__in=Organisation.objects.public().values("pk"))
         return queryset
+
+
+class OrganisationLogoInline(ImageInlineMixin, TranslationStackedInline):
+    model = OrganisationLogo
+    form = ImageForm
+    max_num = 1
 
 
 @admin.register(Organisation)
@@ -92,7 +105,7 @@ class OrganisationAdmin(TranslatedPortalAdmin):
         (_("Description"), {"fields": ["description"]}),
         source_fieldset(),
     ]
-    inlines = [SourceDiscrepancyInline]
+    inlines = [OrganisationLogoInline, SourceDiscrepancyInline]
 
     def attention_items(self, request):
         return [
@@ -229,6 +242,25 @@ class ProjectLinkInline(CompactTabularInlineMixin, TranslationTabularInline):
     model = ProjectLink
     form = ConstraintErrorsOnFieldsForm
     fields = ["order", "label", "url"]
+
+
+class ProjectImageInline(ImageInlineMixin, TranslationStackedInline):
+    """A project's images in their order; the page shows them all, the PDF the first one."""
+
+    model = ProjectImage
+    form = ImageForm
+    fields = [("image", "preview"), "alt", "caption", ("credit", "order")]
+
+
+class ProjectDocumentInline(CompactTabularInlineMixin, TranslationTabularInline):
+    model = ProjectDocument
+    form = DocumentForm
+    fields = ["order", "title", "language", "date", "file", "kind", "size_shown"]
+    readonly_fields = ["kind", "size_shown"]
+
+    @admin.display(description=_("size"))
+    def size_shown(self, document):
+        return filesizeformat(document.size) if document.pk else ""
 
 
 class PartnerCountryFilter(admin.SimpleListFilter):
@@ -398,6 +430,8 @@ class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
         ProjectResultInline,
         RelatedPlaceInline,
         ProjectLinkInline,
+        ProjectImageInline,
+        ProjectDocumentInline,
         SourceDiscrepancyInline,
     ]
 

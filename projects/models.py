@@ -1,6 +1,7 @@
 """Organisations, projects and the partnerships between them."""
 
 import datetime
+import uuid
 from decimal import Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
@@ -20,14 +21,17 @@ from django.db.models import (
     When,
 )
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from funding.models import Programme
 from pillars.models import Pillar, VisionGoal
 from regionportal.base.aggregates import subquery_count, subquery_sum
+from regionportal.base.documents import DocumentKind, kind_of, validate_document
 from regionportal.base.fields import MONEY, DatePrecision, money_field
 from regionportal.base.formatting import format_money, percent_of
+from regionportal.base.images import PortalImage
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 from regionportal.base.publishing import Publishable, PublishableQuerySet
 from regionportal.base.text import matching as text_matching
@@ -74,7 +78,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.with_project_count()
 
     def for_detail_page(self):
-        return self.select_related("source").prefetch_related(
+        return self.select_related("source", "logo").prefetch_related(
             Prefetch(
                 "partnerships",
                 queryset=Partnership.objects.filter(project__in=Project.objects.published())
@@ -300,8 +304,10 @@ class ProjectQuerySet(PublishableQuerySet):
             self.with_agency_share()
             .with_partners()
             .with_pillars()
-            .select_related("programme", "source")
+            .select_related("programme__logo", "source")
             .prefetch_related(
+                "images",
+                "documents",
                 "goals__pillar",
                 "results",
                 "places__municipality",
@@ -768,3 +774,98 @@ class ProjectLink(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class ProjectImage(PortalImage):
+    """A photo or picture of a project; its page shows them in their order, its PDF summary the
+    first one."""
+
+    UPLOAD_FOLDER = "projects/images"
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="images"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("project image")
+        verbose_name_plural = _("project images")
+        ordering = ["project", "order", "pk"]
+
+
+class OrganisationLogo(PortalImage):
+    """An organisation's logo, shown on its page."""
+
+    WIDTHS = (160, 320, 480)
+    UPLOAD_FOLDER = "organisations/logos"
+    SIZES = "10rem"
+
+    organisation = models.OneToOneField(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="logo"
+    )
+
+    class Meta:
+        verbose_name = _("logo")
+        verbose_name_plural = _("logos")
+
+
+def _document_upload_to(instance, filename):
+    # A new random name: the uploader's name is neither trusted nor kept in the storage, and a
+    # replaced file never overwrites one that an earlier version in the history names.
+    return f"projects/documents/{uuid.uuid4().hex}.{instance.kind}"
+
+
+class ProjectDocument(models.Model):
+    """A document of a project (a report, a brochure, a table), downloaded from its page."""
+
+    class Language(models.TextChoices):
+        SLOVENIAN = "sl", _("Slovenian")
+        ENGLISH = "en", _("English")
+        OTHER = "other", _("Other language")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="documents"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(
+        _("language of the document"), max_length=5, choices=Language, default=Language.SLOVENIAN
+    )
+    date = models.DateField(_("date"))
+    file = models.FileField(
+        _("file"),
+        upload_to=_document_upload_to,
+        max_length=200,
+        validators=[validate_document],
+        help_text=_("PDF, DOCX, XLSX or ODT, at most 20 MB."),
+    )
+    kind = models.CharField(_("type"), max_length=5, choices=DocumentKind, editable=False)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("project document")
+        verbose_name_plural = _("project documents")
+        ordering = ["project", "order", "-date", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "projects:document", kwargs={"slug": self.project.slug, "document_id": self.pk}
+        )
+
+    def take_upload(self, upload):
+        """Take the kind and the size of the uploaded file; ValidationError if it is not an
+        accepted document."""
+        validate_document(upload)
+        self.kind = kind_of(upload)
+        self.size = upload.size
+
+    @property
+    def download_name(self):
+        """The file name a download gets: the title in the active language, as ASCII, with the
+        kind's extension ("letno-porocilo-2025.pdf")."""
+        stem = slugify(self.title)[:80].strip("-") or "document"
+        return f"{stem}.{self.kind}"

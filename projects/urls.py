@@ -16,4 +16,9 @@ urlpatterns = [
     path("feed/", ProjectsFeed(), name="feed"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
     path("<slug:slug>/summary.pdf", views.project_pdf, name="pdf"),
+    path(
+        "<slug:slug>/documents/<int:document_id>/",
+        views.project_document,
+        name="document",
+    ),
 ]

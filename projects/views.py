@@ -1,7 +1,7 @@
 """Projects and partner organisations: the lists, a page per project and per organisation, and
 the agency's own page."""
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from django_tables2 import SingleTableMixin
 from funding.models import AgencyRecord
 from regionportal.base import exporting
 from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.documents import CONTENT_TYPES
 from regionportal.base.formatting import percent_of
 from regionportal.base.models import Region
 from regionportal.base.pdf import pdf_response, render_pdf
@@ -22,7 +23,7 @@ from regionportal.base.publishing import can_preview, preview_headers
 from . import jsonld
 from .exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport
 from .filters import OrganisationFilter, ProjectFilter, country_choices
-from .models import Organisation, Partnership, Project, ProjectResult
+from .models import Organisation, Partnership, Project, ProjectDocument, ProjectResult
 from .tables import DEFAULT_PER_PAGE, BoundedPaginator, OrganisationTable, ProjectTable
 
 
@@ -92,12 +93,18 @@ def project_context(project):
     }
 
 
-def projects_for_page(request):
-    """The projects whose pages the request may open: the published ones, and for staff who
-    may preview them (regionportal.base.publishing.can_preview) every project."""
+def projects_for_request(request):
+    """The projects whose pages (and PDFs and documents) the request may open: the published
+    ones, and for staff who may preview them (regionportal.base.publishing.can_preview) every
+    project."""
     if can_preview(request, Project):
-        return Project.objects.for_detail_page()
-    return Project.objects.published().for_detail_page()
+        return Project.objects.all()
+    return Project.objects.published()
+
+
+def projects_for_page(request):
+    """The projects of projects_for_request(), with what a project's page shows."""
+    return projects_for_request(request).for_detail_page()
 
 
 class ProjectDetailView(DetailView):
@@ -140,6 +147,33 @@ def project_pdf(request, slug):
     )
     response = pdf_response(pdf, slug=project.slug)
     if context["preview"]:
+        preview_headers(response)
+    return response
+
+
+@require_GET
+def project_document(request, slug, document_id):
+    """A project's document as a download under a safe name (its title), for a published
+    project; for staff who may preview it also that of a project that is not public.
+
+    Never shown in the browser as a page of the portal: an attachment, its type not sniffed,
+    and sandboxed (Content-Security-Policy: sandbox) should a browser open it anyway.
+    """
+    project = get_object_or_404(projects_for_request(request), slug=slug)
+    document = get_object_or_404(ProjectDocument, pk=document_id, project=project)
+    try:
+        file = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The document's file is missing from the storage.") from None
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=document.download_name,
+        content_type=CONTENT_TYPES[document.kind],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    if not project.is_public:
         preview_headers(response)
     return response
 

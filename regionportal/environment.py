@@ -22,6 +22,50 @@ def env_list(name, environ=os.environ):
     return [item.strip() for item in environ.get(name, "").split(",") if item.strip()]
 
 
+# The variables that put the uploaded files in S3-compatible object storage (django-storages).
+S3_VARIABLES = {
+    "DJANGO_S3_BUCKET": "bucket_name",
+    "DJANGO_S3_ENDPOINT_URL": "endpoint_url",
+    "DJANGO_S3_ACCESS_KEY_ID": "access_key",
+    "DJANGO_S3_SECRET_ACCESS_KEY": "secret_key",
+    "DJANGO_S3_REGION": "region_name",
+    "DJANGO_S3_CUSTOM_DOMAIN": "custom_domain",
+}
+
+
+def media_storage(environ=os.environ):
+    """The default storage of the uploaded files (STORAGES["default"]) and the origin the pages
+    load uploaded images from (None: the portal's own, MEDIA_URL).
+
+    Local files under MEDIA_ROOT, unless DJANGO_S3_BUCKET names a bucket: then S3-compatible
+    object storage with the endpoint, keys, region and public domain of the other DJANGO_S3_*
+    variables (those left empty fall back to boto3's own: its credentials chain, AWS's endpoint).
+    """
+    if not environ.get("DJANGO_S3_BUCKET", "").strip():
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, None
+    options = {
+        option: environ[name].strip()
+        for name, option in S3_VARIABLES.items()
+        if environ.get(name, "").strip()
+    }
+    options.update(
+        # A new file never replaces one of the same name: a name is never reused anyway, and an
+        # overwritten file would be lost to the versions in the history that name it.
+        file_overwrite=False,
+        # Plain addresses, not signed ones that expire: the images are on public pages (which
+        # are cached), and documents are read by the portal itself, never linked to the bucket.
+        querystring_auth=False,
+    )
+    if "custom_domain" in options:
+        origin = f"https://{options['custom_domain']}"
+    elif "endpoint_url" in options:
+        parts = options["endpoint_url"].split("/")
+        origin = "/".join(parts[:3])
+    else:
+        origin = f"https://{options['bucket_name']}.s3.amazonaws.com"
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, origin
+
+
 def settings_problems(environ=os.environ):
     """Why the settings cannot load with debug off, one message per variable; empty if they can."""
     problems = []

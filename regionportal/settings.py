@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.environment import env_bool, env_list, settings_problems
+from regionportal.environment import env_bool, env_list, media_storage, settings_problems
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -146,8 +146,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # The static files are for the portal's own pages, as Cross-Origin-Resource-Policy says too.
 WHITENOISE_ALLOW_ALL_ORIGINS = False
+# Uploaded files: MEDIA_ROOT, or the S3-compatible bucket that DJANGO_S3_BUCKET names (see
+# regionportal.environment.media_storage); every file goes through this storage's API.
+DEFAULT_STORAGE, MEDIA_ORIGIN = media_storage()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -251,7 +254,8 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    # The object storage's origin where the uploaded images come from there.
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

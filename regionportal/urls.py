@@ -1,7 +1,9 @@
 """Root URLs: the admin, sitemap, robots.txt, health check and the JSON API, and the public pages
 under a language prefix (/sl/…, /en/…)."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -27,3 +29,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("regionportal.site.urls")),
 )
+
+# Uploaded images in development (make run): Django serves MEDIA_URL only with DEBUG on (static()
+# adds nothing otherwise). In production the proxy serves /media/, or the files come from the
+# object storage's own address; documents always go through projects:document.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -20,18 +21,23 @@ from funding.models import (
     FinancialPerspective,
     PolicyGoal,
     Programme,
+    ProgrammeLogo,
 )
 from pillars.models import KeyMessage, Pillar, PotentialExample, VisionGoal
 from projects.models import (
     Organisation,
+    OrganisationLogo,
     Partnership,
     Project,
+    ProjectDocument,
+    ProjectImage,
     ProjectLink,
     ProjectPillar,
     ProjectResult,
     RelatedPlace,
 )
 from regionportal.base.models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
+from tests.uploads import PDF, image_bytes, upload
 
 _numbers = itertools.count(1)
 
@@ -293,3 +299,50 @@ def make_full_project(*, agency=None, partners=3, **fields):
     make_place(project=project)
     make_link(project=project)
     return project
+
+
+def _with_image(record, content):
+    record.take_upload(upload(content or image_bytes()))
+    record.save()
+    return record
+
+
+def make_image(*, content=None, **fields):
+    """A project's image made as the admin makes it (renditions of an upload); `content` is the
+    upload's bytes (a 2000 × 1000 JPEG unless given)."""
+    if "project" not in fields:
+        fields["project"] = make_project()
+    fields.setdefault("alt_sl", "Fotografija projekta")
+    fields.setdefault("alt_en", "A photo of the project")
+    return _with_image(ProjectImage(**fields), content)
+
+
+def make_organisation_logo(*, content=None, **fields):
+    if "organisation" not in fields:
+        fields["organisation"] = make_organisation()
+    fields.setdefault("alt_sl", "Logotip organizacije")
+    fields.setdefault("alt_en", "The organisation's logo")
+    return _with_image(OrganisationLogo(**fields), content)
+
+
+def make_programme_logo(*, content=None, **fields):
+    if "programme" not in fields:
+        fields["programme"] = make_programme()
+    fields.setdefault("alt_sl", "Logotip programa")
+    fields.setdefault("alt_en", "The programme's logo")
+    return _with_image(ProgrammeLogo(**fields), content)
+
+
+def make_document(*, content=None, name="report.pdf", **fields):
+    """A project's document made as the admin makes it; a small PDF unless `content` says."""
+    if "project" not in fields:
+        fields["project"] = make_project()
+    fields.setdefault("title_sl", "Letno poročilo 2025")
+    fields.setdefault("title_en", "Annual report 2025")
+    fields.setdefault("date", datetime.date(2025, 12, 1))
+    document = ProjectDocument(**fields)
+    file = SimpleUploadedFile(name, content or PDF)
+    document.take_upload(file)
+    document.file = file
+    document.save()
+    return document

@@ -18,10 +18,12 @@ from django.contrib.admin.widgets import AdminTextareaWidget, RelatedFieldWidget
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, router
 from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import (
     gettext,
@@ -72,6 +74,52 @@ class ConstraintErrorsOnFieldsForm(forms.ModelForm):
                 except ValidationError as error:
                     field = self.field_for_constraint(constraint.name)
                     self.add_error(field if field in self.fields else None, error)
+
+
+class ImageForm(ConstraintErrorsOnFieldsForm):
+    """The form of a PortalImage (regionportal.base.images): an uploaded image is checked by
+    its content and replaced, before anything is saved, by its re-encoded renditions; an error
+    shows next to the image field and nothing is stored."""
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if isinstance(upload, UploadedFile):
+            self.instance.take_upload(upload)
+            # The largest rendition takes the upload's place on the form, so that the model's
+            # own check and the save see what is stored.
+            return self.instance.image.file
+        return upload
+
+
+class ImageInlineMixin:
+    """An inline of PortalImages: the upload with a small preview of what is stored, the alt
+    text in both languages, caption and credit; no empty form until asked for."""
+
+    fields = [("image", "preview"), "alt", "caption", "credit"]
+    readonly_fields = ["preview"]
+    extra = 0
+
+    @admin.display(description=gettext_lazy("preview"))
+    def preview(self, image):
+        if not image.pk or not image.image:
+            return ""
+        return format_html(
+            '<img src="{}" alt="{}" width="160" height="{}" class="image-preview">',
+            image.small.url,
+            image.alt,
+            image.height_at(160),
+        )
+
+
+class DocumentForm(ConstraintErrorsOnFieldsForm):
+    """The form of an uploaded document: the file is checked by its content (the model's
+    validator), and its kind and size are taken from it."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            self.instance.take_upload(upload)
+        return upload
 
 
 def calendar_year(value):

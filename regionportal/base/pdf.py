@@ -6,7 +6,8 @@ shows in the summary (a figure, a partner, the day it is made, a new stylesheet)
 PDF: no signal or expiry has to know which records a summary reads.
 
 WeasyPrint fetches only the portal's own static files (stylesheet, fonts, images), read from
-disk: it never touches the network.
+disk, and uploaded images, read through the storage API (see media_path): it never fetches an
+address of the network itself.
 
 WeasyPrint needs the system's Pango library. Where it is missing the portal still runs: a PDF
 address answers 503 with a page that says the summaries cannot be made on this server.
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -62,13 +64,32 @@ class StaticFilesFetcher(weasyprint.urls.URLFetcher if weasyprint else object):
         self.base = urlsplit(base_url)
 
     def fetch(self, url, headers=None):
-        path = self.static_file(url)
-        if path is None:
-            raise ValueError(f"Not one of the portal's static files: {url[:200]}")
-        with open(path, "rb") as file:
-            body = file.read()
-        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        body = self.media_file(url)
+        if body is None:
+            path = self.static_file(url)
+            if path is None:
+                raise ValueError(f"Not one of the portal's static or media files: {url[:200]}")
+            with open(path, "rb") as file:
+                body = file.read()
+        content_type = mimetypes.guess_type(urlsplit(url).path)[0] or "application/octet-stream"
         return weasyprint.urls.URLFetcherResponse(url, body, headers={"Content-Type": content_type})
+
+    def media_file(self, url):
+        """The content of an uploaded file behind a media address of the page's host (as the
+        `media_path` template tag gives it), read through the storage API whether the files
+        are local or in object storage; None for any other address or a missing file."""
+        parts = urlsplit(url)
+        if (parts.scheme, parts.netloc) != (self.base.scheme, self.base.netloc):
+            return None
+        prefix = media_path("")
+        path = unquote(parts.path)
+        if not path.startswith(prefix):
+            return None
+        try:
+            with default_storage.open(path.removeprefix(prefix), "rb") as file:
+                return file.read()
+        except (OSError, SuspiciousFileOperation):
+            return None
 
     def static_file(self, url):
         """The file on disk behind a static address of the page's host, or None."""
@@ -89,6 +110,12 @@ class StaticFilesFetcher(weasyprint.urls.URLFetcher if weasyprint else object):
         except SuspiciousFileOperation:
             return None
         return found if found and os.path.isfile(found) else None
+
+
+def media_path(name):
+    """The address of an uploaded file on the portal's own host ("/media/<name>"), which the PDF
+    fetcher reads from the storage: in a PDF an image is named so whatever storage holds it."""
+    return "/" + settings.MEDIA_URL.strip("/") + "/" + name
 
 
 def html_to_pdf(html, *, base_url):

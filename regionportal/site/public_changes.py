@@ -9,7 +9,7 @@ What it lists, for the records in RECORDS (projects and the agreement's projects
 - a change of an announced field (a project's status, its total budget), old → new as the
   admin's history reads them (regionportal.base.history), in the active language;
 - an item added to or removed from the record with one save (ITEMS: a project's partners, its
-  sources).
+  sources, its documents).
 
 Nothing about a record that is not public now appears, except its withdrawals; and a change
 appears only where the public saw the record both just before and just after it, so that what
@@ -39,7 +39,7 @@ from django.utils.translation import get_language, pgettext, pgettext_lazy
 from reversion.models import Version
 
 from funding.models import AgreementProject
-from projects.models import Partnership, Project, ProjectLink
+from projects.models import Partnership, Project, ProjectDocument, ProjectLink
 from regionportal.base import history
 from regionportal.base.models import StateChange
 
@@ -74,10 +74,14 @@ class ItemKind:
     owner: str
     key: str | None
     announce_removed: bool
+    # The translated field that names an item without a key (its `<label>_sl`, `<label>_en`).
+    label: str = "label"
 
     def added_text(self, name):
         if self.model is Partnership:
             return pgettext("public change", "Partner added: %(name)s") % {"name": name}
+        if self.model is ProjectDocument:
+            return pgettext("public change", "Document added: %(name)s") % {"name": name}
         return pgettext("public change", "Source added: %(name)s") % {"name": name}
 
     def removed_text(self, name):
@@ -101,11 +105,10 @@ RECORDS = [
         url=lambda record: reverse("funding:agreement"),
     ),
 ]
-# The documents of a project (issue 10) join here: ItemKind(Document, owner="project", …), with
-# their wording in added_text().
 ITEMS = [
     ItemKind(Partnership, owner="project", key="organisation", announce_removed=True),
     ItemKind(ProjectLink, owner="project", key=None, announce_removed=False),
+    ItemKind(ProjectDocument, owner="project", key=None, announce_removed=False, label="title"),
 ]
 
 
@@ -360,4 +363,4 @@ def _item_name(kind, key, values, names):
     the active language, the Slovenian one where it has no other."""
     if kind.key:
         return names.display(kind.model._meta.get_field(kind.key), key)
-    return values.get(f"label_{get_language()}") or values.get("label_sl") or ""
+    return values.get(f"{kind.label}_{get_language()}") or values.get(f"{kind.label}_sl") or ""

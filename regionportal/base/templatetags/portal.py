@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
 
-from regionportal.base import formatting, languages
+from regionportal.base import formatting, languages, pdf
 
 register = template.Library()
 
@@ -143,3 +143,11 @@ def _form_error_links(form, form_anchor, *, label_prefix):
             )
         for message in messages:
             yield anchor, label, message
+
+
+@register.simple_tag(name="media_path")
+def media_path_of(file):
+    """`<img src="{% media_path image.image %}">` in a PDF: the uploaded file's address on the
+    portal's own host, which the PDF's fetcher reads through the storage API (not the storage's
+    own URL, which may be another host's)."""
+    return pdf.media_path(file.name)
