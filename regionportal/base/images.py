@@ -9,6 +9,7 @@ through Django's storage API under new, random names: a changed image never over
 that an earlier version in the history still names.
 """
 
+import threading
 import uuid
 import warnings
 from io import BytesIO
@@ -18,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
@@ -28,6 +29,26 @@ FORMATS = {
     "PNG": ("png", {"optimize": True}),
     "WEBP": ("webp", {"quality": 85, "method": 6}),
 }
+
+
+_strict_loading = threading.Lock()
+
+
+def _load_strictly(image):
+    """Decode every pixel of the image, failing (OSError) on a truncated file.
+
+    WeasyPrint, imported for the PDFs, sets Pillow's process-wide LOAD_TRUNCATED_IMAGES, which
+    makes a truncated upload load with its missing part grey instead of failing. It is off while
+    an upload is decoded: a PDF built meanwhile in another thread reads only the portal's own
+    files, none truncated.
+    """
+    with _strict_loading:
+        lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def _open_whole(file):
@@ -59,7 +80,7 @@ def _open_whole(file):
                 # which is what finds a truncated JPEG that verify() lets through.
                 probe.verify()
             image = Image.open(BytesIO(data))
-            image.load()
+            _load_strictly(image)
     except ValidationError:
         raise
     except Image.UnidentifiedImageError:
@@ -159,15 +180,16 @@ class PortalImage(models.Model):
         self.width, self.height = large_size
 
     def _files_with_widths(self):
-        """(file, width) of each rendition, narrowest first, a width once."""
+        """(file, width) of each rendition, narrowest first, a width once (an upload narrower
+        than the larger widths gives renditions of the same width)."""
         seen = {}
         for file, width in (
             (self.image_small, self._width_for(self.WIDTHS[0])),
             (self.image_medium, self._width_for(self.WIDTHS[1])),
             (self.image, self.width),
         ):
-            if file and width not in seen:
-                seen[width] = file
+            if file:
+                seen[width] = file  # the largest file of a width: the one `src` names
         return [(file, width) for width, file in seen.items()]
 
     def _width_for(self, width):

@@ -125,7 +125,7 @@ def too_large_jpeg():
             "photo.jpg",
             "Slika je poškodovana ali nepopolna in je ni mogoče prebrati.",
         ),
-        (too_large_jpeg(), "photo.jpg", "Slika ima 10,0 MB; imeti sme največ 10,0 MB."),
+        (too_large_jpeg(), "photo.jpg", "Slika ima 10,0\xa0MB; imeti sme največ 10,0\xa0MB."),
     ],
     ids=["fake-extension", "wrong-type", "damaged", "too-large"],
 )
@@ -223,7 +223,9 @@ def test_the_programme_logo_shows_beside_the_co_funding_statement(get_page):
         slug="interreg", is_eu_funded=True, co_funding_statement_en="Funded by Interreg Europe."
     )
     logo = factories.make_programme_logo(
-        programme=programme, content=image_bytes("PNG", size=(600, 200))
+        programme=programme,
+        content=image_bytes("PNG", size=(600, 200)),
+        alt_en="Logo of Interreg Europe",
     )
     factories.make_project(slug="spa", programme=programme)
 
@@ -232,7 +234,7 @@ def test_the_programme_logo_shows_beside_the_co_funding_statement(get_page):
 
     block = project_page[project_page.index('<div class="eu-funding">') :]
     block = block[: block.index("</div>")]
-    assert 'alt="The programme\'s logo"' in block
+    assert 'alt="Logo of Interreg Europe"' in block
     assert "Funded by Interreg Europe." in block
     assert logo.image.url in programme_page
     assert programme_page.index(logo.image.url) < programme_page.index("Funded by Interreg Europe.")
@@ -242,14 +244,16 @@ def test_the_organisation_page_shows_its_logo(get_page):
     organisation = factories.make_organisation(slug="spa-lasko")
     factories.make_partnership(organisation=organisation)
     logo = factories.make_organisation_logo(
-        organisation=organisation, content=image_bytes("PNG", size=(300, 100))
+        organisation=organisation,
+        content=image_bytes("PNG", size=(300, 100)),
+        alt_en="Logo of Spa Laško",
     )
 
     html = get_page("/en/partners/spa-lasko/").text
 
     assertInHTML(
         f'<img src="{logo.image.url}" srcset="{logo.image_small.url} 160w, {logo.image.url} 300w"'
-        ' sizes="10rem" width="300" height="100" alt="The organisation\'s logo" class="logo">',
+        ' sizes="10rem" width="300" height="100" alt="Logo of Spa Laško" class="logo">',
         html,
     )
 
@@ -312,7 +316,7 @@ def test_partner_and_list_page_queries_do_not_grow_with_logos(assert_constant_qu
     assert_constant_queries("/en/partners/org/", add_projects)
 
 
-def test_an_image_deleted_in_the_admin_comes_back_from_the_history(
+def test_an_image_deleted_in_the_admin_comes_back_from_the_projects_history(
     admin_client, changeform_data, media_root
 ):
     project = factories.make_full_project(slug="spa")
@@ -329,11 +333,16 @@ def test_an_image_deleted_in_the_admin_comes_back_from_the_history(
     # The files stay: the history's versions still name them.
     assert all(default_storage.exists(name) for name in names)
 
-    # Recover deleted: the project's revision with the image, brought back from its history.
+    # The project's version from before the deletion, restored from its history.
     history = admin_client.get(reverse("admin:projects_project_history", args=[project.pk]))
-    version = history.context["action_list"][1]["version"]
+    version = next(
+        item["version"]
+        for item in history.context["action_list"]
+        if item["version"].revision.version_set.filter(object_id=str(image.pk)).exists()
+    )
     revision_url = reverse("admin:projects_project_revision", args=[project.pk, version.pk])
-    assert admin_client.post(revision_url, changeform_data(admin_client.get(revision_url))).status_code == 302
+    response = admin_client.post(revision_url, changeform_data(admin_client.get(revision_url)))
+    assert response.status_code == 302
 
     restored = ProjectImage.objects.get()
     assert restored.files() == names
