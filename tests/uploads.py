@@ -39,9 +39,7 @@ def zip_bytes(members):
 
 
 def docx_bytes():
-    return zip_bytes(
-        [("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")]
-    )
+    return zip_bytes([("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")])
 
 
 def xlsx_bytes():

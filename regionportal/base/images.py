@@ -219,4 +219,3 @@ class PortalImage(models.Model):
 
     def __str__(self):
         return self.alt
-

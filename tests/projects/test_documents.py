@@ -81,7 +81,9 @@ def test_the_admin_takes_each_kind_of_document_by_its_content(
     assert name.split(".")[0] not in stored.name
 
 
-NOT_A_DOCUMENT = "Datoteka ni dokument PDF, DOCX, XLSX ali ODT (ne glede na to, kaj pravi njeno ime)."
+NOT_A_DOCUMENT = (
+    "Datoteka ni dokument PDF, DOCX, XLSX ali ODT (ne glede na to, kaj pravi njeno ime)."
+)
 
 
 @pytest.mark.parametrize(

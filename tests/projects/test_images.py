@@ -183,7 +183,11 @@ def test_the_project_page_shows_its_images_with_srcset_in_order(get_page):
     assert html.index('alt="The pool at Laško"') < html.index('alt="Second"')
     srcset = ", ".join(
         f"{file.url} {width}w"
-        for file, width in [(first.image_small, 480), (first.image_medium, 960), (first.image, 1600)]
+        for file, width in [
+            (first.image_small, 480),
+            (first.image_medium, 960),
+            (first.image, 1600),
+        ]
     )
     assertInHTML(
         f'<img src="{first.image.url}" srcset="{srcset}" sizes="(min-width: 60rem) 60rem, 100vw"'
@@ -306,7 +310,9 @@ def test_partner_and_list_page_queries_do_not_grow_with_logos(assert_constant_qu
     assert_constant_queries("/en/partners/", add_partners)
     assert_constant_queries("/en/projects/", add_partners)
     organisation = factories.make_organisation(slug="org")
-    factories.make_organisation_logo(organisation=organisation, content=image_bytes(size=(200, 100)))
+    factories.make_organisation_logo(
+        organisation=organisation, content=image_bytes(size=(200, 100))
+    )
 
     def add_projects():
         for _ in range(3):

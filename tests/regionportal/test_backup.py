@@ -19,15 +19,22 @@ import reversion
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from psycopg import sql
 
-from projects.models import Organisation, Partnership, Project
+from projects.models import Organisation, Partnership, Project, ProjectDocument, ProjectImage
 from regionportal.site.backups import MANIFEST, BackupError, read_backup, seal
 from tests.database import as_migrated_afterwards
-from tests.factories import make_full_project, make_project, make_user
+from tests.factories import (
+    make_document,
+    make_full_project,
+    make_image,
+    make_project,
+    make_user,
+)
 from tests.snapshots import media_snapshot, snapshot
 
 
@@ -122,6 +129,31 @@ def test_restore_gives_back_every_row_and_media_file_of_the_backup(portal, folde
     # The next rows continue after the restored ones (PostgreSQL's sequences were reset).
     assert make_project().pk > max(row[0] for row in rows["projects.project"])
     assert Group.objects.create(name="Nova skupina").pk > Group.objects.get(name="Urednik").pk
+
+
+def test_a_backup_holds_the_uploaded_images_and_documents_and_a_restore_brings_them_back(
+    portal, folders, client
+):
+    image = make_image(project=portal)
+    document = make_document(project=portal)
+    portal.state = "published"
+    portal.save()
+    stored = [*image.files(), document.file.name]
+    path = written_path(backup())
+    with zipfile.ZipFile(path) as archive:
+        assert {f"media/{name}" for name in stored} <= set(archive.namelist())
+    ProjectImage.objects.all().delete()
+    ProjectDocument.objects.all().delete()
+    for name in stored:
+        default_storage.delete(name)
+
+    restore(path, "--noinput")
+
+    assert ProjectImage.objects.get().files() == image.files()
+    assert all(default_storage.exists(name) for name in stored)
+    response = client.get(f"/en/projects/{portal.slug}/documents/{document.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
 def test_a_backup_holds_every_table_with_its_rows(portal, folders):
