@@ -170,6 +170,9 @@ class PortalImage(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.alt
+
     def take_upload(self, upload):
         """Put the uploaded image's renditions in place of the record's files (written when the
         record is saved); ValidationError if the upload is not an accepted image."""
@@ -216,6 +219,3 @@ class PortalImage(models.Model):
     def files(self):
         """The names of the record's stored files."""
         return [file.name for file in (self.image, self.image_medium, self.image_small) if file]
-
-    def __str__(self):
-        return self.alt

@@ -22,8 +22,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
