@@ -27,6 +27,8 @@ NOT_HTML = {
     "pillars:feed",
     "municipalities:feed",
     "changes-feed",
+    # A project's document: a download, tested in tests/projects/test_documents.py.
+    "projects:document",
 }
 # The records behind each page with a slug: every one of them must have its page.
 DETAIL_PAGES = {

@@ -205,9 +205,13 @@ def test_repeated_and_undecodable_parameters_give_a_page(client, content):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_unknown_slugs_give_the_404_page_in_the_language_of_the_address(client, content, language):
-    names = [name for name, converters in url_names() if converters]
+    pages = [(name, converters) for name, converters in url_names() if converters]
     with translation.override(language):
-        paths = [reverse(name, kwargs={"slug": "no-such-page"}) for name in names]
+        # Besides the slug, a project's document has its number (the project is not found).
+        paths = [
+            reverse(name, kwargs={key: "no-such-page" if key == "slug" else 1 for key in keys})
+            for name, keys in pages
+        ]
     paths.append(f"/{language}/no/such/page/")
 
     for path in paths:
