@@ -68,7 +68,9 @@ class StaticFilesFetcher(weasyprint.urls.URLFetcher if weasyprint else object):
         if body is None:
             path = self.static_file(url)
             if path is None:
-                raise ValueError(f"Not one of the portal's static or media files: {url[:200]}")
+                raise ValueError(
+                    f"Not one of the portal's static files or uploaded files: {url[:200]}"
+                )
             with open(path, "rb") as file:
                 body = file.read()
         content_type = mimetypes.guess_type(urlsplit(url).path)[0] or "application/octet-stream"

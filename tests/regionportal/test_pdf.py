@@ -81,6 +81,27 @@ def test_the_fetcher_refuses_every_other_address(url):
         fetcher.fetch(url)
 
 
+def test_the_fetcher_reads_uploaded_files_through_the_storage(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media" / "projects").mkdir(parents=True)
+    (tmp_path / "media" / "projects" / "photo.jpg").write_bytes(b"\xff\xd8 a photo")
+    (tmp_path / "secret.txt").write_text("outside the media")
+    fetcher = pdf.StaticFilesFetcher(base_url=BASE_URL)
+
+    response = fetcher.fetch(f"http://testserver{pdf.media_path('projects/photo.jpg')}")
+
+    assert response.read() == b"\xff\xd8 a photo"
+    assert response.content_type == "image/jpeg"
+    for url in [
+        "http://testserver/media/../secret.txt",
+        "http://testserver/media/%2e%2e/secret.txt",
+        "http://testserver/media/projects/no-such-photo.jpg",
+        "http://example.com/media/projects/photo.jpg",
+    ]:
+        with pytest.raises(ValueError, match="Not one of the portal's static files"):
+            fetcher.fetch(url)
+
+
 @pytest.fixture
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test."""
