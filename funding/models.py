@@ -97,7 +97,16 @@ class DevelopmentAgreementQuerySet(models.QuerySet):
         categories = AgreementCategory.objects.annotate(
             entered_count=subquery_count(published.filter(category=OuterRef("pk")))
         ).prefetch_related(
-            Prefetch("projects", queryset=published.prefetch_related("municipalities"))
+            Prefetch(
+                "projects",
+                queryset=published.select_related("lead_municipality").prefetch_related(
+                    "municipalities",
+                    Prefetch(
+                        "discrepancies",
+                        queryset=SourceDiscrepancy.objects.select_related("source"),
+                    ),
+                ),
+            )
         )
         return (
             self.select_related("source", "figures_source")
@@ -218,10 +227,23 @@ class AgreementProjectQuerySet(PublishableQuerySet):
     def of_agreement(self, agreement):
         return self.filter(category__agreement=agreement)
 
+    def involving(self, municipality):
+        """The projects the municipality leads or takes part in, each once."""
+        taking_part = AgreementProject.municipalities.through.objects.filter(
+            municipality=municipality
+        ).values("agreementproject")
+        return self.filter(models.Q(lead_municipality=municipality) | models.Q(pk__in=taking_part))
+
+    def for_list(self):
+        """With what a row shows: category, lead and other municipalities."""
+        return self.select_related("category__agreement", "lead_municipality").prefetch_related(
+            "municipalities"
+        )
+
     def for_export(self):
         """Each investment with its category and municipalities, in the agreement page's order
         (by category, then by title)."""
-        return self.select_related("category").prefetch_related("municipalities")
+        return self.for_list()
 
     def totals(self):
         """The sums of these investments' total values and cohesion funds:
@@ -301,6 +323,7 @@ class AgreementProject(Publishable, SourcedModel):
         help_text=_("The part of the co-financing from the EU fund, where the source gives it."),
         **MONEY,
     )
+    discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
 
     objects = AgreementProjectQuerySet.as_manager()
 
@@ -362,6 +385,10 @@ class AgreementProject(Publishable, SourcedModel):
                     % {"municipality": lead}
                 }
             )
+
+    def role_of(self, municipality):
+        """ "lead" where the municipality leads the project, else "partner"."""
+        return "lead" if self.lead_municipality_id == municipality.pk else "partner"
 
     def get_absolute_url(self):
         """Its row on the agreement page, which lists the agreement's projects."""

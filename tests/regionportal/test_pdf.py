@@ -206,7 +206,7 @@ def test_the_english_municipality_summary_has_projects_and_agreement_investments
     assert "2017–2021 Completed €1,598,948.00 €133,562.00" in text
     assert "Together, 1 project €1,598,948.00 €133,562.00" in text
     assert "Regional development agreement investments" in text
-    assert "Ljubečna link road to the Celje-vzhod motorway junction" in text
+    assert "Navezovalna cesta Ljubečna - AC priključek Celje vzhod" in text
     assert "page 1 of 1" in text
     assert "http://testserver/en/municipalities/celje/" in text
 
