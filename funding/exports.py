@@ -16,10 +16,17 @@ def _municipalities(attribute):
 
 
 class AgreementProjectExport(Export):
-    """The agreements' projects entered on the portal, as the page lists them
-    (AgreementProject.objects.for_export()); the file is named after `agreement`."""
+    """Every agreement's projects entered on the portal (2014–2020 and 2021–2027), as the page
+    lists them (AgreementProject.objects.published().for_export()), each with its agreement's
+    period."""
 
     title = _("Agreement projects")
+    # One file for the page, which shows every agreement: named after none of them, e.g.
+    # dogovor-za-razvoj-regije-projekti-2026-11-27.csv.
+    file_names = {
+        "sl": "dogovor-za-razvoj-regije-projekti",
+        "en": "regional-development-agreement-projects",
+    }
     columns = [
         Column("code", _("Code"), lambda investment: investment.slug),
         Column("title", _("Project"), lambda investment: investment.title),
@@ -69,7 +76,3 @@ class AgreementProjectExport(Export):
         ),
         Column("description", _("Description"), lambda investment: investment.description),
     ]
-
-    def __init__(self, agreement):
-        # E.g. dogovor-za-razvoj-savinjske-regije-projekti-2026-11-27.csv
-        self.file_names = {"sl": f"{agreement.slug}-projekti", "en": f"{agreement.slug}-projects"}

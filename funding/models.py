@@ -99,7 +99,7 @@ class DevelopmentAgreementQuerySet(models.QuerySet):
         ).prefetch_related(
             Prefetch(
                 "projects",
-                queryset=published.select_related("lead_municipality").prefetch_related(
+                queryset=published.select_related("lead_municipality", "source").prefetch_related(
                     "municipalities",
                     Prefetch(
                         "discrepancies",
@@ -241,8 +241,8 @@ class AgreementProjectQuerySet(PublishableQuerySet):
         )
 
     def for_export(self):
-        """Each investment with its category and municipalities, in the agreement page's order
-        (by category, then by title)."""
+        """Each investment with its agreement, category and municipalities, in the agreement
+        page's order (by agreement, by category, then by title)."""
         return self.for_list()
 
     def totals(self):
@@ -330,7 +330,8 @@ class AgreementProject(Publishable, SourcedModel):
     class Meta:
         verbose_name = _("agreement project")
         verbose_name_plural = _("agreement projects")
-        ordering = ["category__order", "title"]
+        # As the page lists them: the older agreement first, by category, then by title.
+        ordering = ["category__agreement__period", "category__order", "title"]
         permissions = [
             ("publish_agreementproject", _("Can publish, return and withdraw agreement projects"))
         ]
@@ -385,10 +386,6 @@ class AgreementProject(Publishable, SourcedModel):
                     % {"municipality": lead}
                 }
             )
-
-    def role_of(self, municipality):
-        """ "lead" where the municipality leads the project, else "partner"."""
-        return "lead" if self.lead_municipality_id == municipality.pk else "partner"
 
     def get_absolute_url(self):
         """Its row on the agreement page, which lists the agreement's projects."""

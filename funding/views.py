@@ -4,6 +4,7 @@ programmes' pages, which show projects, are put together in the site layer
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -52,6 +53,14 @@ class AgreementView(TemplateView):
             ]
             agreement.committed_share = percent_of(agreement.committed_funds, agreement.total_value)
         context["agreements"] = agreements
+        # With several agreements the page's heading names their periods; with one, its name.
+        periods = [agreement.period for agreement in agreements if agreement.period]
+        context["heading"] = (
+            _("Regional development agreements %(periods)s")
+            % {"periods": get_text_list(periods, _("and"))}
+            if periods
+            else _("Regional development agreements")
+        )
         context["breadcrumbs"] = funding_crumbs()
         return context
 
@@ -59,13 +68,11 @@ class AgreementView(TemplateView):
 @require_GET
 def agreement_export(request, fmt):
     """Every agreement's projects entered on the portal, as its page lists them, as CSV, XLSX
-    or JSON; the file is named after the first agreement. The page has no filters: the
-    address's parameters are ignored."""
-    agreement = DevelopmentAgreement.objects.order_by("pk").first()
-    if agreement is None:
+    or JSON. The page has no filters: the address's parameters are ignored."""
+    if not DevelopmentAgreement.objects.exists():
         raise Http404("No development agreement has been entered.")
     investments = AgreementProject.objects.published().for_export()
-    return exporting.export_response(request, AgreementProjectExport(agreement), investments, fmt)
+    return exporting.export_response(request, AgreementProjectExport(), investments, fmt)
 
 
 class PerspectiveView(TemplateView):

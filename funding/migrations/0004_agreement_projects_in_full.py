@@ -2,7 +2,8 @@
 
 """The agreement's projects in full: a lead municipality beside the others, the investor or
 implementer, a status, the EU fund and its amount. A category's stated count may be unknown
-(the 2021–2027 agreement's sources state none); agreements are ordered by period."""
+(the 2021–2027 agreement's sources state none); agreements, and their projects, are ordered by
+period."""
 
 import django.core.validators
 import django.db.models.deletion
@@ -20,6 +21,10 @@ class Migration(migrations.Migration):
         migrations.AlterModelOptions(
             name='developmentagreement',
             options={'ordering': ['period', 'pk'], 'verbose_name': 'regional development agreement', 'verbose_name_plural': 'regional development agreements'},
+        ),
+        migrations.AlterModelOptions(
+            name='agreementproject',
+            options={'ordering': ['category__agreement__period', 'category__order', 'title'], 'permissions': [('publish_agreementproject', 'Can publish, return and withdraw agreement projects')], 'verbose_name': 'agreement project', 'verbose_name_plural': 'agreement projects'},
         ),
         migrations.AddField(
             model_name='agreementproject',

@@ -65,7 +65,7 @@ def municipality_context(municipality):
         "municipality": municipality,
         "projects": projects.for_municipality_page(municipality),
         "project_totals": projects.touching(municipality).totals(),
-        "investments": investments.for_list().select_related("category__agreement"),
+        "investments": investments.for_list(),
         "investment_totals": investments.totals(),
     }
 

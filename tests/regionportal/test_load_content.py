@@ -18,6 +18,7 @@ from funding.models import AgencyRecord, DevelopmentAgreement, FinancialPerspect
 from pillars.models import KeyMessage, Pillar, PotentialExample, VisionGoal
 from projects.models import Organisation, Partnership, Project, ProjectPillar, ProjectResult
 from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy, SourcedModel
+from regionportal.site.content import funding as funding_content
 from regionportal.site.content import projects as project_content
 from regionportal.site.management.commands.load_content import ContentLoader
 from tests.regionportal.presentation_excerpts import BUDGET_LINES
@@ -272,6 +273,27 @@ def test_partner_budgets_above_the_projects_total_stop_an_update(content, monkey
     assert str(error.value) == (
         "Project slug='clean': Proračuni partnerjev skupaj znašajo 1.633.562,00 €, kar presega "
         "skupni proračun projekta (1.598.948,00 €)."
+    )
+    assert snapshot() == before
+
+
+def test_an_agreement_projects_lead_among_its_other_municipalities_stops_an_update(
+    content, monkeypatch
+):
+    water = next(
+        entry
+        for entry in funding_content.AGREEMENT_PROJECTS
+        if entry["slug"] == "oskrba-s-pitno-vodo-v-savinjski-regiji-1-sklop"
+    )
+    monkeypatch.setitem(water, "municipalities", [*water["municipalities"], "zalec"])
+    before = snapshot()
+
+    with pytest.raises(CommandError) as error:
+        load_content("--update")
+
+    assert str(error.value) == (
+        "AgreementProject slug='oskrba-s-pitno-vodo-v-savinjski-regiji-1-sklop': Žalec je "
+        "vodilna občina: ne navedite je še med drugimi občinami."
     )
     assert snapshot() == before
 
