@@ -16,19 +16,48 @@ def _municipalities(attribute):
 
 
 class AgreementProjectExport(Export):
-    """The agreement's projects entered on the portal, as its page lists them
-    (AgreementProject.objects.of_agreement(agreement).for_export())."""
+    """Every agreement's projects entered on the portal (2014–2020 and 2021–2027), as the page
+    lists them (AgreementProject.objects.published().for_export()), each with its agreement's
+    period."""
 
     title = _("Agreement projects")
+    # One file for the page, which shows every agreement: named after none of them, e.g.
+    # dogovor-za-razvoj-regije-projekti-2026-11-27.csv.
+    file_names = {
+        "sl": "dogovor-za-razvoj-regije-projekti",
+        "en": "regional-development-agreement-projects",
+    }
     columns = [
         Column("code", _("Code"), lambda investment: investment.slug),
         Column("title", _("Project"), lambda investment: investment.title),
+        Column(
+            "agreement_period",
+            _("Agreement period"),
+            lambda investment: investment.category.agreement.period,
+        ),
         Column("category_code", _("Category code"), lambda investment: investment.category.slug),
         Column("category", _("Category"), lambda investment: investment.category.name),
         Column(
-            "municipality_codes", _("Municipality codes"), _municipalities("iso_code"), Kind.LIST
+            "municipality_codes",
+            _("Other municipality codes"),
+            _municipalities("iso_code"),
+            Kind.LIST,
         ),
-        Column("municipalities", _("Municipalities"), _municipalities("name"), Kind.LIST),
+        Column(
+            "lead_municipality_code",
+            _("Lead municipality code"),
+            lambda investment: getattr(investment.lead_municipality, "iso_code", ""),
+        ),
+        Column(
+            "lead_municipality",
+            _("Lead municipality"),
+            lambda investment: getattr(investment.lead_municipality, "name", ""),
+        ),
+        Column("municipalities", _("Other municipalities"), _municipalities("name"), Kind.LIST),
+        Column(
+            "implementer", _("Investor or implementer"), lambda investment: investment.implementer
+        ),
+        Column("status", _("Status"), lambda investment: investment.get_status_display()),
         Column(
             "total_value",
             _("Total value (EUR)"),
@@ -41,9 +70,9 @@ class AgreementProjectExport(Export):
             lambda investment: investment.cohesion_amount,
             Kind.MONEY,
         ),
+        Column("eu_fund", _("EU fund"), lambda investment: investment.get_eu_fund_display()),
+        Column(
+            "eu_amount", _("EU funds (EUR)"), lambda investment: investment.eu_amount, Kind.MONEY
+        ),
         Column("description", _("Description"), lambda investment: investment.description),
     ]
-
-    def __init__(self, agreement):
-        # E.g. dogovor-za-razvoj-savinjske-regije-projekti-2026-11-27.csv
-        self.file_names = {"sl": f"{agreement.slug}-projekti", "en": f"{agreement.slug}-projects"}

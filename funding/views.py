@@ -4,6 +4,7 @@ programmes' pages, which show projects, are put together in the site layer
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -21,9 +22,10 @@ def funding_crumbs():
 
 
 class AgreementView(TemplateView):
-    """The agreement with its published projects. Staff who may preview agreement projects
-    add ?preview=<slug> to see one that is not public in it (banner, never cached or indexed);
-    for anyone else, or a slug that names no such project, the parameter changes nothing."""
+    """Every agreement (2014–2020, 2021–2027) with its published projects. Staff who may
+    preview agreement projects add ?preview=<slug> to see one that is not public in it
+    (banner, never cached or indexed); for anyone else, or a slug that names no such project,
+    the parameter changes nothing."""
 
     template_name = "funding/agreement.html"
 
@@ -43,29 +45,34 @@ class AgreementView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = preview = self.previewed()
-        agreement = DevelopmentAgreement.objects.for_agreement_page(preview=preview).first()
-        context["agreement"] = agreement
-        context["breadcrumbs"] = funding_crumbs()
-        if agreement:
+        agreements = list(DevelopmentAgreement.objects.for_agreement_page(preview=preview))
+        for agreement in agreements:
             # The role is stored one task to a line.
-            context["agency_tasks"] = [
+            agreement.agency_tasks = [
                 task.strip() for task in agreement.agency_role.splitlines() if task.strip()
             ]
-            context["committed_share"] = percent_of(
-                agreement.committed_funds, agreement.total_value
-            )
+            agreement.committed_share = percent_of(agreement.committed_funds, agreement.total_value)
+        context["agreements"] = agreements
+        # With several agreements the page's heading names their periods; with one, its name.
+        periods = [agreement.period for agreement in agreements if agreement.period]
+        context["heading"] = (
+            _("Regional development agreements %(periods)s")
+            % {"periods": get_text_list(periods, _("and"))}
+            if periods
+            else _("Regional development agreements")
+        )
+        context["breadcrumbs"] = funding_crumbs()
         return context
 
 
 @require_GET
 def agreement_export(request, fmt):
-    """The agreement's projects entered on the portal, as its page lists them, as CSV, XLSX or
-    JSON. The page has no filters: the address's parameters are ignored."""
-    agreement = DevelopmentAgreement.objects.order_by("pk").first()
-    if agreement is None:
+    """Every agreement's projects entered on the portal, as its page lists them, as CSV, XLSX
+    or JSON. The page has no filters: the address's parameters are ignored."""
+    if not DevelopmentAgreement.objects.exists():
         raise Http404("No development agreement has been entered.")
-    investments = AgreementProject.objects.published().of_agreement(agreement).for_export()
-    return exporting.export_response(request, AgreementProjectExport(agreement), investments, fmt)
+    investments = AgreementProject.objects.published().for_export()
+    return exporting.export_response(request, AgreementProjectExport(), investments, fmt)
 
 
 class PerspectiveView(TemplateView):

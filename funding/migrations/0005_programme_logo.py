@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ('funding', '0003_agreement_project_state'),
+        ('funding', '0004_agreement_projects_in_full'),
     ]
 
     operations = [

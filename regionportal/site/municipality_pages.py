@@ -1,7 +1,7 @@
 """The region's municipalities with the published projects and the agreement investments in
 each: their list, pages, PDF summaries and the list's download."""
 
-from django.db.models import OuterRef
+from django.db.models import OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,8 +24,12 @@ def municipalities_for_list_page():
     it."""
     return Municipality.objects.in_region().annotate(
         project_count=Project.objects.published().count_touching_each(),
+        # The join counts a project once per other municipality; subquery_count counts
+        # distinct projects.
         agreement_project_count=subquery_count(
-            AgreementProject.objects.published().filter(municipalities=OuterRef("pk"))
+            AgreementProject.objects.published().filter(
+                Q(lead_municipality=OuterRef("pk")) | Q(municipalities=OuterRef("pk"))
+            )
         ),
     )
 
@@ -53,14 +57,15 @@ def municipality_export(request, fmt):
 
 def municipality_context(municipality):
     """What a municipality's page and its PDF summary show: every published project that
-    touches it and every published agreement investment in it, each with their sums."""
+    touches it and every published agreement investment it leads or takes part in, each with
+    their sums."""
     projects = Project.objects.published()
-    investments = municipality.agreement_projects.published().select_related("category__agreement")
+    investments = AgreementProject.objects.published().involving(municipality)
     return {
         "municipality": municipality,
         "projects": projects.for_municipality_page(municipality),
         "project_totals": projects.touching(municipality).totals(),
-        "investments": investments.prefetch_related("municipalities"),
+        "investments": investments.for_list(),
         "investment_totals": investments.totals(),
     }
 

@@ -80,6 +80,66 @@ def test_cohesion_funds_above_a_projects_value_are_refused(admin_client, changef
     assert project.cohesion_amount is None
 
 
+def test_the_lead_municipality_among_the_others_is_refused_on_the_field(
+    admin_client, changeform_data
+):
+    zalec = factories.make_municipality(name="Žalec")
+    polzela = factories.make_municipality(name="Polzela")
+    project = factories.make_agreement_project(lead_municipality=zalec, municipalities=[polzela])
+    url = reverse("admin:funding_agreementproject_change", args=[project.pk])
+    data = changeform_data(admin_client.get(url))
+    data["municipalities"] = [str(polzela.pk), str(zalec.pk)]
+    data["title_sl"] = "Spremenjen naslov"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    message = "Žalec je vodilna občina: ne navedite je še med drugimi občinami."
+    assert field_error("municipalities", message) in response.text
+    project.refresh_from_db()
+    assert project.title_sl != "Spremenjen naslov"
+    assert list(project.municipalities.all()) == [polzela]
+
+
+def test_a_projects_lead_and_other_municipalities_are_saved(admin_client, changeform_data):
+    zalec = factories.make_municipality(name="Žalec")
+    polzela = factories.make_municipality(name="Polzela")
+    project = factories.make_agreement_project()
+    url = reverse("admin:funding_agreementproject_change", args=[project.pk])
+    data = changeform_data(admin_client.get(url))
+    data.update(
+        {
+            "lead_municipality": str(zalec.pk),
+            "municipalities": [str(polzela.pk)],
+            "status": "completed",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.lead_municipality, project.status) == (zalec, "completed")
+    assert list(project.municipalities.all()) == [polzela]
+
+
+def test_eu_funds_above_the_cohesion_funds_are_refused_on_the_field(admin_client, changeform_data):
+    project = factories.make_agreement_project(
+        total_value=Decimal("100"), cohesion_amount=Decimal("60")
+    )
+    url = reverse("admin:funding_agreementproject_change", args=[project.pk])
+    data = changeform_data(admin_client.get(url))
+    data["eu_amount"] = "80"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    message = "Sredstva EU so del kohezijskih sredstev in jih ne smejo presegati."
+    assert field_error("eu_amount", message) in response.text
+    project.refresh_from_db()
+    assert project.eu_amount is None
+
+
 def test_agreement_projects_filter_by_category_and_municipality(admin_client):
     url = reverse("admin:funding_agreementproject_changelist")
     celje = factories.make_municipality(name="Celje")

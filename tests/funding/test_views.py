@@ -464,9 +464,134 @@ def test_agreement_lists_the_entered_projects_with_municipalities_and_amounts(ge
         html=True,
     )
     assertContains(response, '<th scope="row">Ljubečna link road</th>', html=True)
-    assertContains(response, "<td>Regional mobility</td>", html=True)
+    # Each category with projects entered heads its rows; one without has no row.
+    assertContains(
+        response,
+        '<tr class="group"><th scope="colgroup" colspan="7">Regional mobility</th></tr>',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<tr class="group"><th scope="colgroup" colspan="7">Drinking water</th></tr>',
+        html=True,
+    )
+    assertNotContains(response, '<th scope="colgroup" colspan="7">Wastewater</th>', html=True)
     assertContains(response, '<span class="money">€1,200,000.50</span>', html=True)
     assertContains(response, '<span class="money">€800,000.25</span>', html=True)
+
+
+def test_agreement_project_rows_show_lead_status_eu_funds_and_other_sources(get_page, agreement):
+    zalec = factories.make_municipality(slug="zalec", name="Žalec")
+    polzela = factories.make_municipality(slug="polzela", name="Polzela")
+    water = factories.make_agreement_project(
+        category=agreement.categories.get(slug="pitna-voda"),
+        slug="oskrba-zalec",
+        title_sl="Oskrba s pitno vodo Žalec",
+        lead_municipality=zalec,
+        municipalities=[polzela],
+        status="completed",
+        implementer="Javno podjetje Komunala",
+        total_value=Decimal("6216922.00"),
+        cohesion_amount=Decimal("3032409.00"),
+        eu_fund="cf",
+        eu_amount=Decimal("2577548.00"),
+        source=factories.make_source(title="Občina Žalec", url="https://www.zalec.si/"),
+    )
+    factories.make_discrepancy(
+        about=water,
+        field_label_sl="vrednost",
+        field_label_en="value",
+        other_value="3,8 mio EUR",
+        source=factories.make_source(title="Savinjske novice", url="https://savinjske.com/"),
+    )
+
+    response = get_page("/en/funding/agreement/")
+
+    assertContains(
+        response,
+        '<tr id="oskrba-zalec"><th scope="row"><span lang="sl">Oskrba s pitno vodo Žalec</span>'
+        '<br><span class="note">Investor or implementer: '
+        '<span lang="sl">Javno podjetje Komunala</span></span>'
+        '<br><span class="note">Other sources: value: <span lang="sl">3,8 mio EUR</span> '
+        '(<a href="https://savinjske.com/" lang="sl">Savinjske novice</a>)</span>'
+        '<br><span class="note">Source: '
+        '<a href="https://www.zalec.si/" lang="sl">Občina Žalec</a></span></th>'
+        '<td><a href="/en/municipalities/zalec/">Žalec</a></td>'
+        '<td><a href="/en/municipalities/polzela/">Polzela</a></td>'
+        "<td>Completed</td>"
+        '<td class="number"><span class="money">€6,216,922.00</span></td>'
+        '<td class="number"><span class="money">€3,032,409.00</span></td>'
+        '<td class="number"><span class="money">€2,577,548.00</span>'
+        '<br><span class="note">Cohesion Fund</span></td></tr>',
+        html=True,
+    )
+    sl = get_page("/sl/funding/agreement/")
+    assertContains(sl, '<td class="number"><span class="money">2.577.548,00 €</span>', count=1)
+
+
+def test_agreement_counts_come_from_the_projects_entered(get_page, agreement):
+    before = get_page("/en/funding/agreement/")
+    assertContains(before, "<dt>Projects entered on this portal</dt><dd>2</dd>", html=True)
+
+    factories.make_agreement_project(category=agreement.categories.get(slug="pitna-voda"))
+    # Not public: counted nowhere.
+    factories.make_agreement_project(
+        category=agreement.categories.get(slug="pitna-voda"), state="draft"
+    )
+    after = get_page("/en/funding/agreement/")
+
+    assertContains(after, "<dt>Projects entered on this portal</dt><dd>3</dd>", html=True)
+    assertContains(
+        after,
+        '<tr><th scope="row">Drinking water</th><td class="number">3</td>'
+        '<td class="number">2</td></tr>',
+        html=True,
+    )
+    assertContains(
+        after,
+        '<tr><th scope="row">Together</th><td class="number">29</td><td class="number">3</td></tr>',
+        html=True,
+    )
+    assertContains(
+        after,
+        '<p class="note">Only 3 of the 29 approved projects have been entered individually on '
+        "this portal.</p>",
+        html=True,
+    )
+
+
+def test_two_agreements_are_named_in_the_one_heading_and_each_in_its_section(get_page, agreement):
+    later = factories.make_agreement(
+        slug="dogovor-2021-2027",
+        name_sl="Dogovor za razvoj Savinjske razvojne regije 2021–2027",
+        period="2021–2027",
+    )
+    factories.make_agreement_project(
+        category=factories.make_category(agreement=later, name_sl="Kolesarske povezave"),
+        title_sl="Kolesarska povezava Celje–Vojnik",
+        status="planned",
+    )
+
+    en = get_page("/en/funding/agreement/")
+    sl = get_page("/sl/funding/agreement/")
+
+    assertContains(
+        en, "<h1>Regional development agreements 2014–2020 and 2021–2027</h1>", html=True
+    )
+    assertContains(sl, "<h1>Dogovori za razvoj regije 2014–2020 in 2021–2027</h1>", html=True)
+    assertContains(
+        en,
+        '<h2 id="dogovor-heading">Development Agreement for the Savinjska Region</h2>',
+        html=True,
+    )
+    assertContains(
+        en,
+        '<h2 id="dogovor-2021-2027-heading"><span lang="sl">Dogovor za razvoj Savinjske razvojne '
+        "regije 2021–2027</span></h2>",
+        html=True,
+    )
+    assertContains(en, "<td>Planned</td>", html=True)
+    assertContains(sl, "<td>Načrtovan</td>", html=True)
 
 
 def test_agreement_shows_where_the_sources_differ(get_page, agreement):
@@ -491,13 +616,19 @@ def test_agreement_queries_do_not_grow_with_rows(client, assert_constant_queries
     client.get("/sl/funding/agreement/")
 
     def add_rows():
+        later = factories.make_agreement(period="2021–2027")
         for index in range(4):
-            category = factories.make_category(agreement=agreement, order=10 + index)
+            category = factories.make_category(
+                agreement=agreement if index % 2 else later, order=10 + index
+            )
             for _ in range(3):
-                factories.make_agreement_project(
+                project = factories.make_agreement_project(
                     category=category,
+                    lead_municipality=factories.make_municipality(),
                     municipalities=[factories.make_municipality(), factories.make_municipality()],
+                    source=factories.make_source(),
                 )
+                factories.make_discrepancy(about=project, source=factories.make_source())
             factories.make_discrepancy(about=agreement)
 
     assert_constant_queries("/sl/funding/agreement/", add_rows)

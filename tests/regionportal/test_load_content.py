@@ -18,6 +18,7 @@ from funding.models import AgencyRecord, DevelopmentAgreement, FinancialPerspect
 from pillars.models import KeyMessage, Pillar, PotentialExample, VisionGoal
 from projects.models import Organisation, Partnership, Project, ProjectPillar, ProjectResult
 from regionportal.base.models import Municipality, Region, Source, SourceDiscrepancy, SourcedModel
+from regionportal.site.content import funding as funding_content
 from regionportal.site.content import projects as project_content
 from regionportal.site.management.commands.load_content import ContentLoader
 from tests.regionportal.presentation_excerpts import BUDGET_LINES
@@ -272,6 +273,27 @@ def test_partner_budgets_above_the_projects_total_stop_an_update(content, monkey
     assert str(error.value) == (
         "Project slug='clean': Proračuni partnerjev skupaj znašajo 1.633.562,00 €, kar presega "
         "skupni proračun projekta (1.598.948,00 €)."
+    )
+    assert snapshot() == before
+
+
+def test_an_agreement_projects_lead_among_its_other_municipalities_stops_an_update(
+    content, monkeypatch
+):
+    water = next(
+        entry
+        for entry in funding_content.AGREEMENT_PROJECTS
+        if entry["slug"] == "oskrba-s-pitno-vodo-v-savinjski-regiji-1-sklop"
+    )
+    monkeypatch.setitem(water, "municipalities", [*water["municipalities"], "zalec"])
+    before = snapshot()
+
+    with pytest.raises(CommandError) as error:
+        load_content("--update")
+
+    assert str(error.value) == (
+        "AgreementProject slug='oskrba-s-pitno-vodo-v-savinjski-regiji-1-sklop': Žalec je "
+        "vodilna občina: ne navedite je še med drugimi občinami."
     )
     assert snapshot() == before
 
@@ -625,15 +647,17 @@ def test_disagreeing_sources_are_recorded_and_the_seeds_figure_kept(content):
     ).exists()
 
 
-def test_the_agreement_its_five_categories_and_the_known_project(content):
-    agreement = DevelopmentAgreement.objects.get()
+def test_the_agreement_its_five_categories_and_the_known_projects(content):
+    agreement = DevelopmentAgreement.objects.get(period="2014–2020")
 
-    assert [(c.name_sl, c.projects_stated) for c in agreement.categories.all()] == [
-        ("Spodbujanje podjetništva", 9),
-        ("Izgradnja regijskega kolesarskega omrežja", 9),
-        ("Čiščenje in odvajanje odpadnih voda", 7),
-        ("Oskrba s pitno vodo", 3),
-        ("Izboljšanje regionalne mobilnosti", 1),
+    assert [
+        (c.name_sl, c.projects_stated, c.projects.count()) for c in agreement.categories.all()
+    ] == [
+        ("Spodbujanje podjetništva", 9, 6),
+        ("Izgradnja regijskega kolesarskega omrežja", 9, 7),
+        ("Čiščenje in odvajanje odpadnih voda", 7, 6),
+        ("Oskrba s pitno vodo", 3, 2),
+        ("Izboljšanje regionalne mobilnosti", 1, 1),
     ]
     assert agreement.approved_projects_stated == 29
     assert agreement.cohesion_funds_at_least == Decimal("51000000.00")
@@ -645,7 +669,45 @@ def test_the_agreement_its_five_categories_and_the_known_project(content):
         "month",
     )
     project = agreement.categories.get(slug="regionalna-mobilnost").projects.get()
+    assert project.title_sl == "Navezovalna cesta Ljubečna - AC priključek Celje vzhod"
+    assert project.lead_municipality is None
     assert list(project.municipalities.values_list("name", flat=True)) == ["Celje"]
+    water = agreement.categories.get(slug="pitna-voda").projects.get(
+        slug="oskrba-s-pitno-vodo-v-savinjski-regiji-1-sklop"
+    )
+    assert water.lead_municipality.name == "Žalec"
+    assert sorted(water.municipalities.values_list("name", flat=True)) == [
+        "Braslovče",
+        "Polzela",
+        "Prebold",
+        "Tabor",
+        "Vransko",
+    ]
+    assert (water.total_value, water.cohesion_amount, water.eu_amount, water.eu_fund) == (
+        Decimal("6216922.00"),
+        Decimal("3032409.00"),
+        Decimal("2577548.00"),
+        "cf",
+    )
+    assert set(water.discrepancies.values_list("other_value", flat=True)) == {
+        "3,8 mio EUR; sofinanciranih 2,7 mio EUR",
+        "21. 5. 2022",
+    }
+
+
+def test_the_2021_2027_agreement_and_its_projects(content):
+    agreement = DevelopmentAgreement.objects.get(period="2021–2027")
+
+    assert agreement.approved_projects_stated == 30
+    assert {c.slug: c.projects.count() for c in agreement.categories.all()} == {
+        "2021-podjetnistvo": 1,
+        "2021-pitna-voda": 0,
+        "2021-odpadne-vode": 0,
+        "2021-trajnostna-mobilnost": 2,
+        "2021-kolesarske-povezave": 1,
+        "2021-zelena-infrastruktura": 0,
+    }
+    assert all(c.projects_stated is None for c in agreement.categories.all())
 
 
 def test_the_three_goals_of_the_2021_2027_perspective(content):

@@ -136,6 +136,9 @@ def test_list_queries_do_not_grow_with_rows(client, assert_constant_queries, dat
             municipality = factories.make_municipality(region=region)
             add_project(Decimal("1.00"), municipalities=[municipality], places=[municipality])
             factories.make_agreement_project(municipalities=[municipality, data["celje"]])
+            factories.make_agreement_project(
+                lead_municipality=municipality, municipalities=[data["celje"]]
+            )
 
     assert_constant_queries("/sl/municipalities/", add_rows)
 
@@ -212,6 +215,84 @@ def test_detail_shows_the_agreement_investments_with_sums(get_page, data):
     assertContains(response, '<a href="/en/projects/clean/">CLEAN</a>', html=True)
 
 
+def test_detail_lists_a_project_it_leads_and_one_it_takes_part_in_saying_which(get_page, data):
+    lasko, celje = data["lasko"], data["celje"]
+    water = factories.make_category(
+        agreement=factories.make_agreement(period="2014–2020"),
+        name_sl="Pitna voda",
+        name_en="Drinking water",
+    )
+    factories.make_agreement_project(
+        category=water,
+        slug="vodovod-lasko",
+        title_sl="Vodovod Laško",
+        lead_municipality=lasko,
+        municipalities=[celje],
+        status="completed",
+        total_value=Decimal("300.00"),
+    )
+    factories.make_agreement_project(
+        slug="kolesarska-celje-lasko",
+        title_sl="Kolesarska povezava Celje–Laško",
+        lead_municipality=celje,
+        municipalities=[lasko],
+        status="approved",
+        total_value=Decimal("200.00"),
+    )
+    # Neither led by Laško nor with it among the others.
+    factories.make_agreement_project(title_sl="Drugje", lead_municipality=celje)
+
+    en = get_page("/en/municipalities/lasko/")
+    sl = get_page("/sl/municipalities/lasko/")
+
+    assertContains(
+        en,
+        '<tr><th scope="row"><span lang="sl">Vodovod Laško</span></th>'
+        '<td>Drinking water <span class="note">(2014–2020)</span></td>'
+        "<td>Leads it</td><td>Laško</td>"
+        '<td><a href="/en/municipalities/celje/">Celje</a></td><td>Completed</td>'
+        '<td class="number"><span class="money">€300.00</span></td>'
+        '<td class="number"><span class="note">not stated</span></td></tr>',
+        html=True,
+    )
+    assertContains(
+        en,
+        '<td>Takes part</td><td><a href="/en/municipalities/celje/">Celje</a></td>'
+        "<td>Laško</td><td>Approved (decision on support)</td>",
+        html=True,
+    )
+    assertNotContains(en, "Drugje")
+    assertContains(en, "Together, 2 investments")
+    assertContains(en, '<td class="number"><span class="money">€500.00</span></td>', html=True)
+    assertContains(sl, "<td>Je vodilna občina</td>", html=True)
+    assertContains(sl, "<td>Sodeluje</td>", html=True)
+
+
+def test_the_list_counts_the_projects_a_municipality_leads_or_takes_part_in_once(get_page, data):
+    lasko, celje = data["lasko"], data["celje"]
+    factories.make_agreement_project(lead_municipality=lasko, municipalities=[celje])
+    factories.make_agreement_project(
+        lead_municipality=celje, municipalities=[lasko, data["vojnik"]]
+    )
+
+    response = get_page("/en/municipalities/")
+
+    # Laško: 2 projects, 2 agreement projects (one it leads, one it takes part in); Celje: the
+    # fixture's 2 and these 2.
+    assertContains(
+        response,
+        '<td class="number">13,327 <span class="note">(2014)</span></td>'
+        '<td class="number">2</td><td class="number">2</td>',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<td class="number">48,868 <span class="note">(2014)</span></td>'
+        '<td class="number">1</td><td class="number">4</td>',
+        html=True,
+    )
+
+
 def test_detail_without_projects_or_investments_says_so(get_page, region):
     factories.make_municipality(slug="solcava", name="Solčava", region=region)
 
@@ -239,6 +320,13 @@ def test_detail_queries_do_not_grow_with_rows(client, assert_constant_queries, d
             add_project(Decimal("1.00"), Decimal("0.50"), municipalities=[lasko], places=[lasko])
             add_project(Decimal("2.00"), places=[lasko, lasko])
             factories.make_agreement_project(municipalities=[lasko, data["celje"]])
+            factories.make_agreement_project(
+                lead_municipality=lasko,
+                municipalities=[data["celje"], factories.make_municipality()],
+            )
+            factories.make_agreement_project(
+                lead_municipality=factories.make_municipality(), municipalities=[lasko]
+            )
 
     assert_constant_queries("/sl/municipalities/lasko/", add_rows)
 

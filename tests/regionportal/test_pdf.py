@@ -227,8 +227,16 @@ def test_the_english_municipality_summary_has_projects_and_agreement_investments
     assert "2017–2021 Completed €1,598,948.00 €133,562.00" in text
     assert "Together, 1 project €1,598,948.00 €133,562.00" in text
     assert "Regional development agreement investments" in text
-    assert "Ljubečna link road to the Celje-vzhod motorway junction" in text
-    assert "page 1 of 1" in text
+    assert "Navezovalna cesta Ljubečna - AC priključek Celje vzhod" in text
+    # Celje leads the wastewater project and takes part in the five others.
+    assert (
+        "Odvajanje in čiščenje odpadnih voda v porečju Savinje – Občine Celje, Štore in Vojnik "
+        "Wastewater collection and treatment (2014– 2020) Leads it Celje Vojnik, Štore Completed"
+    ) in text
+    assert text.count("Takes part") == 5
+    # The six investments, with their lead and other municipalities, take a second page.
+    assert "page 1 of 2" in text
+    assert "page 2 of 2" in text
     assert "http://testserver/en/municipalities/celje/" in text
 
 
