@@ -6,6 +6,7 @@ put back as the migrations left it. Tests here only read: they click, type and l
 runs in a transaction of its own, rolled back after it, as any pytest-django database test).
 """
 
+import mimetypes
 import os
 import shutil
 from io import StringIO
@@ -64,8 +65,28 @@ def browser():
         chromium.close()
 
 
+class _MediaAsTheProxyServesIt:
+    """Uploaded images under MEDIA_URL, from MEDIA_ROOT as it is at the request, as the reverse
+    proxy serves them in production (README); everything else goes to the portal."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith(settings.MEDIA_URL):
+            return self.application(environ, start_response)
+        file = (Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL)).resolve()
+        if not file.is_file() or Path(settings.MEDIA_ROOT).resolve() not in file.parents:
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"Not found"]
+        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        start_response("200 OK", [("Content-Type", content_type)])
+        return [file.read_bytes()]
+
+
 def _as_in_production(handler):
-    return handler
+    return _MediaAsTheProxyServesIt(handler)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,11 @@
 width nothing sticks out sideways. Screenshots at 375 and 1280 px are kept as test artefacts."""
 
 import pytest
+from django.test.utils import override_settings
 from playwright.sync_api import expect
 
-from projects.models import Project
+from funding.models import Programme
+from projects.models import Organisation, Project
 from regionportal.base import publishing
 from tests import factories
 from tests.browser.viewports import DESKTOP, PHONE_WIDTH
@@ -48,6 +50,9 @@ SHOWS = {
     "search-results": ".search-results .search-hits a",
     "search-no-results": ".search-results p.message[role=status]",
     "changes": ".change-log li a",
+    "project-clean": "img[srcset][loading=lazy]",
+    "organisation": "img[srcset]",
+    "programme": "img[srcset]",
 }
 
 # The elements that stick out to the right, to name the culprit when a page is too wide: not
@@ -81,6 +86,23 @@ def _public_changes(_content, django_db_blocker):
         project = Project.objects.published().order_by("pk").first()
         publishing.withdraw(record=project, user=publisher, comment="Popravek.")
         publishing.publish(record=project, user=publisher)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _uploads(_content, django_db_blocker, tmp_path_factory):
+    """Images and a document on the pages that show them (CLEAN's page, ERNACT's, the Interreg
+    Europe programme's), stored in a media folder of the module's own and served as the proxy
+    serves them."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    media.enable()
+    with django_db_blocker.unblock():
+        clean = Project.objects.get(slug="clean")
+        factories.make_image(project=clean, caption_sl="Delavnica projekta", credit="RASR")
+        factories.make_document(project=clean)
+        factories.make_organisation_logo(organisation=Organisation.objects.get(slug="ernact"))
+        factories.make_programme_logo(programme=Programme.objects.get(slug="interreg-europe"))
+    yield
+    media.disable()
 
 
 CASES = [
