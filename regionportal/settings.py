@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "reversion",
+    # Staff's spreadsheet imports (regionportal.base.importing).
+    "import_export",
     # Staff's second factor: TOTP devices and single-use recovery codes (see STAFF_2FA).
     "django_otp",
     "django_otp.plugins.otp_totp",

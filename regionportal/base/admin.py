@@ -35,9 +35,9 @@ from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularIn
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import history, text, two_factor
+from . import history, importing, text, two_factor
 from .attention import AttentionItem
-from .models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
+from .models import ImportLog, LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
 
 class ConstraintErrorsOnFieldsForm(forms.ModelForm):
@@ -447,6 +447,94 @@ class MunicipalityAdmin(PortalAdmin):
         (AREA_AND_POPULATION, {"fields": ["area_km2", ("population", "population_year")]}),
         source_fieldset(),
     ]
+
+
+@admin.register(ImportLog)
+class ImportLogAdmin(PortalChangeListMixin, admin.ModelAdmin):
+    """The spreadsheet imports, newest first, each with an "Undo" (importing.undo_import()):
+    editors see them and undo them (the change permission); nobody edits or adds one."""
+
+    list_display = [
+        "file_name",
+        "content_type",
+        "imported_at",
+        "imported_by",
+        "new_count",
+        "changed_count",
+        "undone_at",
+        "undo_link",
+    ]
+    list_select_related = ["revision__user", "content_type"]
+    search_fields = ["file_name"]
+    fields = list_display[:-1]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("imported"), ordering="revision__date_created")
+    def imported_at(self, log):
+        return formats.date_format(timezone.localtime(log.revision.date_created), "DATETIME_FORMAT")
+
+    @admin.display(description=gettext_lazy("by"))
+    def imported_by(self, log):
+        return log.revision.user
+
+    @admin.display(description=gettext_lazy("undo"))
+    def undo_link(self, log):
+        from django.utils.html import format_html
+
+        if log.undone_at:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:regionportal_importlog_undo", args=[log.pk]),
+            gettext("Undo"),
+        )
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<int:log_id>/undo/",
+                self.admin_site.admin_view(self.undo_view),
+                name="regionportal_importlog_undo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def undo_view(self, request, log_id):
+        """A page that asks; its POST undoes the import and returns to the list."""
+        from django.http import HttpResponseRedirect
+        from django.shortcuts import get_object_or_404
+        from django.template.response import TemplateResponse
+
+        log = get_object_or_404(ImportLog.objects.select_related("revision"), pk=log_id)
+        if not self.has_change_permission(request, log):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                importing.undo_import(log=log, user=request.user)
+            except importing.UndoError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("The import of %(file)s was undone.") % {"file": log.file_name},
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(reverse("admin:regionportal_importlog_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Undo the import of %(file)s") % {"file": log.file_name},
+            "log": log,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/import_export/undo_import.html", context)
 
 
 admin.site.unregister(User)
