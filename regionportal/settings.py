@@ -79,7 +79,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "reversion.middleware.RevisionMiddleware",
+    # Reversion's, but for the spreadsheet imports, which make their own revisions.
+    "regionportal.base.middleware.PortalRevisionMiddleware",
     # A PDF address on a server without Pango answers with a 503 page (regionportal/base/pdf.py).
     "regionportal.base.pdf.PdfUnavailableMiddleware",
     # Last, as axes documents: it turns a refused login into the lockout page.

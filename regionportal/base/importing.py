@@ -848,7 +848,7 @@ def undo_import(*, log, user):
         if Version.objects.get_for_object_reference(
             version.content_type.model_class(), version.object_id
         )
-        .filter(revision__date_created__gt=log.revision.date_created)
+        .filter(revision_id__gt=log.revision_id)
         .exists()
     ]
     if later:
@@ -868,7 +868,7 @@ def undo_import(*, log, user):
                 Version.objects.get_for_object_reference(
                     version.content_type.model_class(), version.object_id
                 )
-                .filter(revision__date_created__lt=log.revision.date_created)
+                .filter(revision_id__lt=log.revision_id)
                 .first()
             )
             if previous is not None:
