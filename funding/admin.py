@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
@@ -115,31 +116,62 @@ class DevelopmentAgreementAdmin(TranslatedPortalAdmin):
 
 
 class AgreementProjectForm(ConstraintErrorsOnFieldsForm):
-    constraint_fields = {"agreement_project_cohesion_within_total": "cohesion_amount"}
+    constraint_fields = {
+        "agreement_project_cohesion_within_total": "cohesion_amount",
+        "agreement_project_eu_within_total": "eu_amount",
+        "agreement_project_eu_within_cohesion": "eu_amount",
+    }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        others = cleaned_data.get("municipalities")
+        if others is not None:
+            try:
+                AgreementProject.check_other_municipalities(
+                    cleaned_data.get("lead_municipality"), others
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned_data
 
 
 @admin.register(AgreementProject)
 class AgreementProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     form = AgreementProjectForm
-    list_display = ["title", "category", "total_value", "cohesion_amount"]
+    list_display = [
+        "title",
+        "category",
+        "lead_municipality",
+        "status",
+        "total_value",
+        "cohesion_amount",
+        "eu_amount",
+    ]
     list_filter = [
         titled_filter("category", pgettext_lazy("list filter", "category")),
-        titled_filter("municipalities", pgettext_lazy("list filter", "municipalities")),
+        titled_filter("status", pgettext_lazy("list filter", "status")),
+        titled_filter("lead_municipality", pgettext_lazy("list filter", "lead municipality")),
+        titled_filter("municipalities", pgettext_lazy("list filter", "other municipalities")),
     ]
-    list_select_related = ["category"]
+    list_select_related = ["category", "lead_municipality"]
     search_fields = ["title_sl", "title_en", "slug"]
     # The two-box selector, as on a project: the autocomplete's box for several choices
     # (select2) gives its search input no label.
     filter_horizontal = ["municipalities"]
-    autocomplete_fields = ["source"]
+    autocomplete_fields = ["source", "lead_municipality"]
     fieldsets = [
-        (None, {"fields": ["category", "title", "slug", "description"]}),
+        (None, {"fields": ["category", "title", "slug", "status", "description"]}),
         (
-            _("Value and municipalities"),
-            {"fields": [("total_value", "cohesion_amount"), "municipalities"]},
+            _("Municipalities"),
+            {"fields": ["lead_municipality", "municipalities", "implementer"]},
+        ),
+        (
+            _("Value"),
+            {"fields": [("total_value", "cohesion_amount"), ("eu_fund", "eu_amount")]},
         ),
         source_fieldset(),
     ]
+    inlines = [SourceDiscrepancyInline]
 
 
 class PolicyGoalForm(ConstraintErrorsOnFieldsForm):

@@ -2,6 +2,7 @@
 2021–2027 perspective and the agency's record in European projects."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.urls import reverse
@@ -156,6 +157,8 @@ class DevelopmentAgreement(SourcedModel):
     class Meta:
         verbose_name = _("regional development agreement")
         verbose_name_plural = _("regional development agreements")
+        # One agreement per financial perspective (2014–2020, 2021–2027): the older first.
+        ordering = ["period", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(committed_funds__isnull=True)
@@ -172,7 +175,8 @@ class DevelopmentAgreement(SourcedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("funding:agreement")
+        """Its section on the agreement page, which shows every agreement."""
+        return f"{reverse('funding:agreement')}#{self.slug}"
 
 
 class AgreementCategory(SourcedModel):
@@ -187,7 +191,12 @@ class AgreementCategory(SourcedModel):
     slug = models.SlugField(_("slug"), max_length=80)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=200)
-    projects_stated = models.PositiveSmallIntegerField(_("projects (as stated)"))
+    projects_stated = models.PositiveSmallIntegerField(
+        _("projects (as stated)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty where no source states how many projects the category has."),
+    )
 
     class Meta:
         verbose_name = _("agreement category")
@@ -223,7 +232,22 @@ class AgreementProjectQuerySet(PublishableQuerySet):
 
 
 class AgreementProject(Publishable, SourcedModel):
-    """One of the agreement's approved projects (an investment in the region)."""
+    """One of the agreement's approved projects (an investment in the region).
+
+    Its municipalities are its lead municipality and the others taking part; the lead is never
+    also among the others (`municipalities`).
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        APPROVED = "approved", _("Approved (decision on support)")
+        IN_PROGRESS = "in_progress", _("In implementation")
+        COMPLETED = "completed", _("Completed")
+        UNKNOWN = "unknown", _("Unknown")
+
+    class EuFund(models.TextChoices):
+        ERDF = "erdf", _("European Regional Development Fund (ERDF)")
+        COHESION_FUND = "cf", _("Cohesion Fund")
 
     category = models.ForeignKey(
         AgreementCategory,
@@ -234,14 +258,49 @@ class AgreementProject(Publishable, SourcedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    municipalities = models.ManyToManyField(
+    lead_municipality = models.ForeignKey(
         Municipality,
-        verbose_name=_("municipalities"),
-        related_name="agreement_projects",
+        verbose_name=_("lead municipality"),
+        on_delete=models.PROTECT,
+        related_name="led_agreement_projects",
+        null=True,
         blank=True,
     )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("other municipalities"),
+        related_name="agreement_projects",
+        blank=True,
+        help_text=_("The municipalities taking part besides the lead municipality."),
+    )
+    implementer = models.CharField(
+        _("investor or implementer"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where the investor or implementer is not the lead municipality, e.g. the "
+            "Slovenian Infrastructure Agency (DRSI) or the regional development agency."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.UNKNOWN, db_index=True
+    )
     total_value = models.DecimalField(_("total value (EUR)"), null=True, blank=True, **MONEY)
-    cohesion_amount = models.DecimalField(_("cohesion funds (EUR)"), null=True, blank=True, **MONEY)
+    cohesion_amount = models.DecimalField(
+        _("cohesion funds (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The co-financing under the agreement: EU and national funds together."),
+        **MONEY,
+    )
+    eu_fund = models.CharField(_("EU fund"), max_length=10, choices=EuFund, blank=True)
+    eu_amount = models.DecimalField(
+        _("EU funds (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The part of the co-financing from the EU fund, where the source gives it."),
+        **MONEY,
+    )
 
     objects = AgreementProjectQuerySet.as_manager()
 
@@ -262,10 +321,47 @@ class AgreementProject(Publishable, SourcedModel):
                     "The cohesion funds cannot exceed the project's total value."
                 ),
             ),
+            models.CheckConstraint(
+                condition=models.Q(eu_amount__isnull=True)
+                | models.Q(total_value__isnull=True)
+                | models.Q(eu_amount__lte=models.F("total_value")),
+                name="agreement_project_eu_within_total",
+                violation_error_message=_("The EU funds cannot exceed the project's total value."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(eu_amount__isnull=True)
+                | models.Q(cohesion_amount__isnull=True)
+                | models.Q(eu_amount__lte=models.F("cohesion_amount")),
+                name="agreement_project_eu_within_cohesion",
+                violation_error_message=_(
+                    "The EU funds are part of the cohesion funds and cannot exceed them."
+                ),
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.lead_municipality_id:
+            self.check_other_municipalities(self.lead_municipality, self.municipalities.all())
+
+    @staticmethod
+    def check_other_municipalities(lead, others):
+        """Raise a ValidationError (on `municipalities`) if the lead municipality is also
+        among the others. The admin form calls it with the submitted choice, `clean()` with
+        the saved one: a many-to-many relation has no database constraint for it."""
+        if lead is not None and any(other.pk == lead.pk for other in others):
+            raise ValidationError(
+                {
+                    "municipalities": _(
+                        "%(municipality)s is the lead municipality: do not list it among the "
+                        "other municipalities too."
+                    )
+                    % {"municipality": lead}
+                }
+            )
 
     def get_absolute_url(self):
         """Its row on the agreement page, which lists the agreement's projects."""

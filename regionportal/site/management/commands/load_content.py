@@ -317,21 +317,34 @@ class ContentLoader:
             slug = values.pop("slug")
             self.programmes[slug] = self.sync(Programme, {"slug": slug}, values)
 
-        values = self.resolve(funding.AGREEMENT, source=self.sources, figures_source=self.sources)
-        agreement = self.sync(DevelopmentAgreement, {"slug": values.pop("slug")}, values)
+        agreements = {}
+        for entry in funding.AGREEMENTS:
+            values = self.resolve(entry, source=self.sources, figures_source=self.sources)
+            slug = values.pop("slug")
+            agreements[slug] = self.sync(DevelopmentAgreement, {"slug": slug}, values)
         categories = {}
         for entry in funding.AGREEMENT_CATEGORIES:
-            values = self.resolve(entry, source=self.sources)
+            values = self.resolve(entry, source=self.sources, agreement=agreements)
             slug = values.pop("slug")
-            lookup = {"agreement": agreement, "slug": slug}
+            lookup = {"agreement": values.pop("agreement"), "slug": slug}
             categories[slug] = self.sync(AgreementCategory, lookup, values)
         for entry in funding.AGREEMENT_PROJECTS:
-            values = self.resolve(entry, source=self.sources, category=categories)
+            values = self.resolve(
+                entry,
+                source=self.sources,
+                category=categories,
+                lead_municipality=self.municipalities,
+            )
             municipalities = [self.municipalities[slug] for slug in values.pop("municipalities")]
+            discrepancies = values.pop("discrepancies")
             project = self.sync(
                 AgreementProject, {"slug": values.pop("slug")}, values, create_as=PUBLISHED
             )
+            if project is MISSING:
+                continue
             self.link(project, "municipalities", municipalities)
+            self.check_other_municipalities(project)
+            self.load_discrepancies(project, discrepancies)
 
         values = self.resolve(funding.PERSPECTIVE, source=self.sources)
         perspective = self.sync(FinancialPerspective, {"slug": values.pop("slug")}, values)
@@ -402,6 +415,17 @@ class ContentLoader:
             project.validate_partner_budgets(project.partnerships.values_list("budget", flat=True))
         except ValidationError as error:
             label = _describe(Project, self.keys[(Project, project.pk)])
+            raise CommandError(f"{label}: {' '.join(error.messages)}") from error
+
+    def check_other_municipalities(self, project):
+        """Refuse an agreement project whose lead municipality is, once its municipalities are
+        linked, also among the others (see AgreementProject.check_other_municipalities())."""
+        try:
+            project.check_other_municipalities(
+                project.lead_municipality, project.municipalities.all()
+            )
+        except ValidationError as error:
+            label = _describe(AgreementProject, self.keys[(AgreementProject, project.pk)])
             raise CommandError(f"{label}: {' '.join(error.messages)}") from error
 
     def sync_marked(self, model, lookup, values, mark):
