@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationTabularInline
 
 from regionportal.base.admin import (
@@ -13,6 +14,7 @@ from regionportal.base.admin import (
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
+from regionportal.base.importing import PortalImportMixin
 from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (
@@ -24,6 +26,7 @@ from .models import (
     PolicyGoal,
     Programme,
 )
+from .resources import AgreementProjectResource
 
 
 @admin.register(Programme)
@@ -136,8 +139,11 @@ class AgreementProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(AgreementProject)
-class AgreementProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
+class AgreementProjectAdmin(
+    PortalImportMixin, ImportExportMixin, PublishableAdminMixin, TranslatedPortalAdmin
+):
     form = AgreementProjectForm
+    resource_classes = [AgreementProjectResource]
     list_display = [
         "title",
         "category",

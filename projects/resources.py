@@ -73,8 +73,16 @@ class ProjectResource(PortalResource):
     title_en = text_field("title_en")
     summary = text_field("summary_sl", "summary")
     summary_en = text_field("summary_en")
-    status = Field(attribute="status", column_name="status", widget=ChoiceWidget(Project.Status.choices))
-    programme = Field(attribute="programme", column_name="programme_code", widget=programme_widget())
+    # An empty cell is the model's default (an idea), as for a new project in the admin.
+    status = Field(
+        attribute="status",
+        column_name="status",
+        widget=ChoiceWidget(Project.Status.choices),
+        default=Project.Status.IDEA,
+    )
+    programme = Field(
+        attribute="programme", column_name="programme_code", widget=programme_widget()
+    )
     pillar_codes = Field(column_name="pillar_codes", widget=pillars_widget())
     start_date = Field(attribute="start_date", column_name="start_date", widget=DateWidget())
     end_date = Field(attribute="end_date", column_name="end_date", widget=DateWidget())

@@ -24,7 +24,6 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 
 import reversion
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,7 +33,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from import_export import fields, resources, widgets
+from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 from import_export.results import RowResult
@@ -82,7 +81,10 @@ def _check_row_count(count):
                 "files of at most %(max)s rows, each with the header row, and import them one "
                 "after the other."
             )
-            % {"count": f"{count:,}".replace(",", "."), "max": f"{MAX_IMPORT_ROWS:,}".replace(",", ".")}
+            % {
+                "count": f"{count:,}".replace(",", "."),
+                "max": f"{MAX_IMPORT_ROWS:,}".replace(",", "."),
+            }
         )
 
 
@@ -208,6 +210,12 @@ def parse_amount(value):
         )
     negative = text.startswith("-")
     digits = text.removeprefix("-").replace(" ", "")
+    if re.match(r"^\d{1,3}[.,]\d{3}$", digits):
+        # One separator before three digits: a thousand-something or a number with decimals.
+        raise ValueError(
+            gettext("“%(value)s” is ambiguous (a thousands separator or decimals?); %(how)s.")
+            % {"value": text, "how": how}
+        )
     if _PLAIN.match(digits):
         number = digits.replace(",", ".")
     elif _GROUPED["sl"].match(digits):
@@ -261,7 +269,7 @@ class DateWidget(widgets.Widget):
         text = _text(value).replace(" ", "")
         for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
             try:
-                return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007
+                return datetime.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
         raise ValueError(
@@ -276,9 +284,10 @@ class DateWidget(widgets.Widget):
 class ChoiceWidget(widgets.Widget):
     """A choice by its code or its label in either language."""
 
-    def __init__(self, choices, **kwargs):
+    def __init__(self, choices, *, blank_as=None, **kwargs):
         super().__init__(**kwargs)
         self.choices = choices
+        self.blank_as = blank_as
 
     def lookup(self):
         found = {}
@@ -292,7 +301,7 @@ class ChoiceWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         text = _text(value)
         if not text:
-            return None
+            return self.blank_as
         code = self.lookup().get(fold(text))
         if code is None:
             raise ValueError(
@@ -487,6 +496,24 @@ class PortalResource(resources.ModelResource):
             )
         self.seen_ids[key] = number
 
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """An existing record whose every column reads as before: compared as the export writes
+        the columns, so that an empty cell and an empty (None) field are the same."""
+        if import_validation_errors or original is None or original.pk is None:
+            return False
+        for field in self.get_import_fields():
+            if field.column_name not in row or field.readonly or not field.attribute:
+                continue
+            if isinstance(field.widget, widgets.ManyToManyWidget):
+                wanted = sorted(record.pk for record in field.clean(row))
+                if wanted != sorted(field.get_value(original).values_list("pk", flat=True)):
+                    return False
+            elif str(self.export_field(field, instance) or "") != str(
+                self.export_field(field, original) or ""
+            ):
+                return False
+        return True
+
     def after_save_instance(self, instance, row, **kwargs):
         if kwargs.get("is_create") or getattr(instance, "_imported_as_new", False):
             self.record_created(instance)
@@ -656,7 +683,7 @@ class PortalImportMixin:
             path(
                 "import/template.xlsx",
                 self.admin_site.admin_view(self.import_template_view),
-                name="%s_%s_import_template" % info,
+                name="{}_{}_import_template".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -677,7 +704,9 @@ class PortalImportMixin:
         return response
 
     def add_data_read_fail_error_to_form(self, form, e):
-        message = str(e) if isinstance(e, ImportFileError) else gettext("The file could not be read.")
+        message = (
+            str(e) if isinstance(e, ImportFileError) else gettext("The file could not be read.")
+        )
         form.add_error("import_file", message)
 
     def import_action(self, request, **kwargs):
@@ -685,10 +714,10 @@ class PortalImportMixin:
         context = getattr(response, "context_data", None)
         if context is not None:
             context["report"] = import_report(context.get("result"), self.import_resource())
-            context["template_url_name"] = "admin:%s_%s_import_template" % self.get_model_info()
-            context["title"] = gettext("Import: %(name)s") % {
-                "name": self.opts.verbose_name_plural
-            }
+            context["template_url_name"] = "admin:{}_{}_import_template".format(
+                *self.get_model_info()
+            )
+            context["title"] = gettext("Import: %(name)s") % {"name": self.opts.verbose_name_plural}
         return response
 
     def import_resource(self):
@@ -714,9 +743,7 @@ class PortalImportMixin:
                     retain_instance_in_row_result=True,
                 )
                 reversion.set_user(request.user)
-                reversion.set_comment(
-                    gettext("Import of the file %(file)s") % {"file": file_name}
-                )
+                reversion.set_comment(gettext("Import of the file %(file)s") % {"file": file_name})
                 totals = result.totals
                 reversion.add_meta(
                     ImportLog,
@@ -745,7 +772,7 @@ class PortalImportMixin:
                     "changed a record since the dry run). Run the import again."
                 ),
             )
-            return HttpResponseRedirect(reverse("admin:%s_%s_import" % info))
+            return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*info)))
         totals = result.totals
         messages.success(
             request,
@@ -759,7 +786,7 @@ class PortalImportMixin:
                 "unchanged": totals[RowResult.IMPORT_TYPE_SKIP],
             },
         )
-        return HttpResponseRedirect(reverse("admin:%s_%s_changelist" % info))
+        return HttpResponseRedirect(reverse("admin:{}_{}_changelist".format(*info)))
 
 
 def keep_state_before_import(resource, dataset, *, user, file_name):
@@ -802,7 +829,9 @@ def import_report(result, resource):
         if number in invalid:
             for field, messages in invalid[number].error_dict.items():
                 for message in messages:
-                    row_errors.append((column_of.get(field, field if field != "__all__" else ""), message))
+                    row_errors.append(
+                        (column_of.get(field, field if field != "__all__" else ""), message)
+                    )
         for error in errors.get(number, []):
             row_errors.append(("", str(error.error)))
         kind = row_result.import_type
@@ -810,14 +839,16 @@ def import_report(result, resource):
             {
                 "number": number + 1,
                 "kind": "error" if row_errors else kind,
-                "label": capfirst(KIND_LABELS.get(kind, kind)) if not row_errors else capfirst(_("error")),
+                "label": capfirst(KIND_LABELS.get(kind, kind))
+                if not row_errors
+                else capfirst(_("error")),
                 "record": row_result.object_repr or "",
                 "changes": row_result.diff if kind == RowResult.IMPORT_TYPE_UPDATE else [],
                 "errors": row_errors,
             }
         )
     base_errors = [str(error.error) for error in result.base_errors]
-    totals = {key: 0 for key in ("new", "update", "skip", "error")}
+    totals = dict.fromkeys(("new", "update", "skip", "error"), 0)
     for row in rows:
         totals[row["kind"] if row["kind"] in totals else "error"] += 1
     return {"rows": rows, "base_errors": base_errors, "totals": totals}

@@ -1,0 +1,309 @@
+"""The admin's spreadsheet import of projects, organisations and partnerships."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from openpyxl import load_workbook
+
+from projects.models import Organisation, Partnership, Project
+from projects.resources import ProjectResource
+from regionportal.base.importing import MAX_IMPORT_ROWS, parse_amount
+from regionportal.base.models import ImportLog
+from tests.factories import (
+    make_municipality,
+    make_organisation,
+    make_pillar,
+    make_programme,
+    make_project,
+    make_project_pillar,
+)
+from tests.imports import CSV_FORMAT, confirm, csv_file, dry_run, xlsx_file
+
+URL = "/admin/projects/project/import/"
+PROCESS = "/admin/projects/project/process_import/"
+HEADER = ["slug", "acronym", "title", "status", "programme_code", "pillar_codes",
+          "municipality_codes", "total_budget"]  # fmt: skip
+
+
+@pytest.fixture
+def lookups(db):
+    make_programme(code="INT-SI-HR", name_sl="Interreg Slovenija–Hrvaška")
+    make_municipality(name="Šoštanj", iso_code="SI-126")
+    make_municipality(name="Celje", iso_code="SI-011")
+    make_pillar(slug="zelena", name_sl="Zelena regija")
+    make_pillar(slug="pametna", name_sl="Pametna regija")
+
+
+def rows_shown(response):
+    return {row["number"]: row for row in response.context["report"]["rows"]}
+
+
+def test_codes_and_labels_are_read_and_new_projects_are_drafts(editor_client, lookups):
+    rows = [
+        HEADER,
+        ["nov", "NOV", "Nov projekt", "Odobren", "interreg slovenija-hrvaska", "Zelena regija; pametna",
+         "sostanj; SI-011", "1.234,56"],
+    ]  # fmt: skip
+    response = dry_run(editor_client, URL, xlsx_file(rows))
+    assert rows_shown(response)[2]["label"] == "Nov"
+    assert not Project.objects.exists()  # a dry run saves nothing
+
+    assert confirm(editor_client, PROCESS, response).status_code == 302
+    project = Project.objects.get(slug="nov")
+    assert project.state == "draft"
+    assert project.status == "approved"
+    assert project.programme.code == "INT-SI-HR"
+    assert project.total_budget == parse_amount("1234.56")
+    assert sorted(m.iso_code for m in project.municipalities.all()) == ["SI-011", "SI-126"]
+    assert [(link.pillar.slug, link.is_primary) for link in project.project_pillars.all()] == [
+        ("zelena", True),
+        ("pametna", False),
+    ]
+
+
+def test_dry_run_shows_changed_columns_and_state_is_kept(editor_client, lookups):
+    make_project(slug="star", acronym="STAR", title_sl="Star naslov", total_budget=None)
+    rows = [["slug", "acronym", "title"], ["star", "STAR", "Nov naslov"], ["star2", "S2", "Drugi"]]
+    response = dry_run(editor_client, URL, xlsx_file(rows))
+    changed = rows_shown(response)[2]
+    assert changed["label"] == "Spremenjen"
+    assert changed["changes"] == [("title", "Star naslov", "Nov naslov")]
+    assert "title: Star naslov → Nov naslov" in response.content.decode()
+
+    confirm(editor_client, PROCESS, response)
+    project = Project.objects.get(slug="star")
+    assert project.title_sl == "Nov naslov"
+    assert project.state == "published"  # an import never changes the state
+
+
+def test_one_revision_per_import_and_undo(editor_client, lookups):
+    make_project(slug="star", acronym="STAR", title_sl="Star naslov")
+    rows = [["slug", "acronym", "title", "pillar_codes"], ["star", "STAR", "Nov", ""],
+            ["nov", "NOV", "Nov projekt", "zelena"]]  # fmt: skip
+    confirm(editor_client, PROCESS, dry_run(editor_client, URL, xlsx_file(rows, "projekti.xlsx")))
+    log = ImportLog.objects.get()
+    assert log.revision.comment == "Uvoz datoteke projekti.xlsx"
+    assert (log.new_count, log.changed_count) == (1, 1)
+
+    page = editor_client.get("/admin/regionportal/importlog/")
+    assert "projekti.xlsx" in page.content.decode()
+    editor_client.post(f"/admin/regionportal/importlog/{log.pk}/undo/")
+    assert not Project.objects.filter(slug="nov").exists()
+    assert Project.objects.get(slug="star").title_sl == "Star naslov"
+    log.refresh_from_db()
+    assert log.undone_at is not None
+
+
+def test_undo_is_refused_after_a_later_edit(editor_client, lookups):
+    import reversion
+
+    make_project(slug="star", acronym="STAR", title_sl="Star")
+    rows = [["slug", "acronym", "title"], ["star", "STAR", "Uvožen"]]
+    confirm(editor_client, PROCESS, dry_run(editor_client, URL, xlsx_file(rows)))
+    with reversion.create_revision():
+        project = Project.objects.get(slug="star")
+        project.title_sl = "Pozneje popravljen"
+        project.save()
+    log = ImportLog.objects.get()
+    response = editor_client.post(f"/admin/regionportal/importlog/{log.pk}/undo/", follow=True)
+    assert (
+        "spremenjeni" in response.content.decode() or "changed since" in response.content.decode()
+    )
+    assert Project.objects.get(slug="star").title_sl == "Pozneje popravljen"
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        (["x", "X", "X", "", "NEZNAN", "", "", ""], "Neznan program"),
+        (["x", "X", "X", "", "", "", "Atlantida", ""], "Neznana občina"),
+        (["x", "X", "X", "", "", "", "", "1,234"], "dvoumen"),
+        (["x", "X", "X", "", "", "", "", "1.234"], "dvoumen"),
+        (["x", "X", "X", "", "", "", "", "€5"], "v evrih"),
+        (["x", "X", "X", "nekaj", "", "", "", ""], "ni ena od"),
+    ],
+)
+def test_a_bad_cell_is_an_error_with_row_and_column_and_nothing_is_saved(
+    editor_client, lookups, cells, message
+):
+    response = dry_run(editor_client, URL, xlsx_file([HEADER, cells]))
+    row = rows_shown(response)[2]
+    assert row["kind"] == "error"
+    assert any(message in text for _column, text in row["errors"]), row["errors"]
+    assert "Vrstica 2, stolpec" in response.content.decode()
+    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
+    assert not Project.objects.exists()
+
+
+def test_a_duplicate_slug_in_the_file_is_refused(editor_client, lookups):
+    rows = [["slug", "acronym", "title"], ["dvojnik", "A", "A"], ["dvojnik", "B", "B"]]
+    response = dry_run(editor_client, URL, xlsx_file(rows))
+    assert rows_shown(response)[3]["kind"] == "error"
+    assert "Vrstica 2 že ima" in response.content.decode()
+    assert not Project.objects.exists()
+
+
+def file_error(response):
+    return " ".join(response.context["form"].errors.get("import_file", []))
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (
+            SimpleUploadedFile("slika.xlsx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100),
+            "ni preglednica XLSX",
+        ),
+        (SimpleUploadedFile("zip.xlsx", b"PK\x03\x04" + b"junk" * 100), "ni preglednica XLSX"),
+        (SimpleUploadedFile("velik.xlsx", b"\0" * (10 * 1024 * 1024)), "največ 5 MB"),
+    ],
+)
+def test_a_file_that_is_no_spreadsheet_is_refused(editor_client, upload, message):
+    response = dry_run(editor_client, URL, upload)
+    assert response.status_code == 200
+    assert message in file_error(response)
+    assert not Project.objects.exists()
+
+
+def test_formulas_and_columns_are_refused(editor_client, lookups):
+    formula = dry_run(
+        editor_client, URL, xlsx_file([["slug", "acronym", "title"], ["a", "=1+1", "A"]])
+    )
+    assert "formulo" in file_error(formula)
+    unknown = dry_run(
+        editor_client, URL, xlsx_file([["slug", "acronym", "title", "barva"], ["a", "A", "A", "x"]])
+    )
+    assert "Neznani stolpci: barva" in file_error(unknown)
+    missing = dry_run(editor_client, URL, xlsx_file([["slug", "acronym"], ["a", "A"]]))
+    assert "Manjkajoči stolpci: title" in file_error(missing)
+    csv_formula = dry_run(
+        editor_client,
+        URL,
+        csv_file([["slug", "acronym", "title"], ["a", "=HYPERLINK()", "A"]]),
+        CSV_FORMAT,
+    )
+    assert "formulo" in file_error(csv_formula)
+    assert not Project.objects.exists()
+
+
+def test_more_rows_than_allowed_are_refused_with_how_to_split(editor_client):
+    rows = [["slug", "acronym", "title"]] + [
+        [f"p{n}", "P", "P"] for n in range(MAX_IMPORT_ROWS + 1)
+    ]
+    response = dry_run(editor_client, URL, csv_file(rows), CSV_FORMAT)
+    assert "Razdelite jo" in file_error(response)
+
+
+def test_hostile_uploads_answer_without_a_500(editor_client):
+    for upload, fmt in [
+        (SimpleUploadedFile("a.csv", b"\xff\xfe\x00\x00garbage"), CSV_FORMAT),
+        (SimpleUploadedFile("a.csv", b""), CSV_FORMAT),
+        (SimpleUploadedFile("a.xlsx", b""), "0"),
+        (SimpleUploadedFile("a.csv", b'"unclosed\n' * 10), CSV_FORMAT),
+        (SimpleUploadedFile("a.csv", "slug,acronym,title\n\x00,a,b".encode()), CSV_FORMAT),
+    ]:
+        assert dry_run(editor_client, URL, upload, fmt).status_code == 200
+    assert editor_client.post(URL, {"format": "99", "resource": "7"}).status_code == 200
+    assert editor_client.post(
+        PROCESS, {"import_file_name": "../../etc/passwd", "format": "0"}
+    ).status_code in (200, 400)
+    assert not Project.objects.exists()
+
+
+def test_export_then_import_changes_nothing(editor_client, lookups):
+    project = make_project(slug="izvoz", acronym="IZV", title_sl="Izvoz", title_en="Export")
+    project.municipalities.set(Municipality_all())
+    make_project_pillar(project=project, pillar=Pillar_first(), is_primary=True)
+    dataset = ProjectResource().export()
+    upload = SimpleUploadedFile("izvoz.xlsx", dataset.export("xlsx"))
+    response = dry_run(editor_client, URL, upload)
+    assert [row["changes"] for row in response.context["report"]["rows"]] == [[]]
+    assert [row["kind"] for row in response.context["report"]["rows"]] == ["skip"]
+
+
+def Municipality_all():
+    from regionportal.base.models import Municipality
+
+    return Municipality.objects.all()
+
+
+def Pillar_first():
+    from pillars.models import Pillar
+
+    return Pillar.objects.first()
+
+
+def test_reviewers_cannot_import_editors_without_publishing_can(
+    client, reviewer_client, editor_client
+):
+    assert reviewer_client.get(URL).status_code == 403
+    assert editor_client.get(URL).status_code == 200
+
+
+def test_the_template_file_has_the_columns_their_meaning_and_an_example(editor_client):
+    response = editor_client.get("/admin/projects/project/import/template.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    columns, example = list(book.worksheets[0].iter_rows(values_only=True))[:2]
+    assert columns[:3] == ("slug", "acronym", "title")
+    assert example[0] == "zgled-projekta"
+    meanings = {row[0]: row[1] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)}
+    assert meanings["pillar_codes"].startswith("Stebri")
+
+
+def test_organisations_by_country_code_or_name(admin_client):
+    url = "/admin/projects/organisation/import/"
+    rows = [["slug", "name", "country_code", "kind_code"], ["a", "A", "HR", "company"],
+            ["b", "B", "Hrvaška", "Podjetje"], ["c", "C", "croatia", ""]]  # fmt: skip
+    response = dry_run(admin_client, url, xlsx_file(rows))
+    confirm(admin_client, "/admin/projects/organisation/process_import/", response)
+    assert sorted(Organisation.objects.values_list("country", flat=True)) == ["HR", "HR", "HR"]
+    bad = dry_run(admin_client, url, xlsx_file([rows[0], ["d", "D", "Narnija", ""]]))
+    assert "Neznana država" in bad.content.decode()
+
+
+def test_partnerships_one_lead_and_budgets_within_the_total(admin_client):
+    project = make_project(slug="p", total_budget=parse_amount("100"))
+    make_organisation(slug="o1")
+    make_organisation(slug="o2")
+    url = "/admin/projects/partnership/import/"
+    process = "/admin/projects/partnership/process_import/"
+    header = ["project", "organisation", "role_code", "budget"]
+    two_leads = dry_run(
+        admin_client,
+        url,
+        xlsx_file([header, ["p", "o1", "lead", "10"], ["p", "o2", "Vodilni partner", "10"]]),
+    )
+    assert any(row["kind"] == "error" for row in two_leads.context["report"]["rows"])
+    too_much = dry_run(
+        admin_client,
+        url,
+        xlsx_file([header, ["p", "o1", "lead", "80"], ["p", "o2", "partner", "30"]]),
+    )
+    assert "110,00" in too_much.content.decode()
+    good = dry_run(
+        admin_client,
+        url,
+        xlsx_file([header, ["p", "o1", "lead", "80"], ["p", "o2", "partner", "20"]]),
+    )
+    confirm(admin_client, process, good)
+    assert Partnership.objects.filter(project=project).count() == 2
+
+
+def test_dry_run_queries_do_not_grow_per_row(editor_client, lookups, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(count):
+        rows = [HEADER] + [
+            [f"q{n}", "Q", "Q", "idea", "INT-SI-HR", "zelena", "Celje", "1"] for n in range(count)
+        ]
+        with CaptureQueriesContext(connection) as context:
+            dry_run(editor_client, URL, xlsx_file(rows))
+        return len(context)
+
+    few, many = queries(5), queries(25)
+    # Each new row is saved in the dry run (its insert, its pillar and municipality rows and
+    # its savepoint); the lookups are read once, not once per row.
+    assert (many - few) / 20 <= 12
