@@ -154,8 +154,6 @@ class AgreementProjectResource(PortalResource):
             try:
                 others = self.fields["municipalities"].clean(row)
                 AgreementProject.check_other_municipalities(instance.lead_municipality, others)
-            except ValueError as error:
-                errors["municipalities"] = [str(error)]
             except ValidationError as error:
                 errors = error.update_error_dict(errors)
         if errors:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
+from import_export.instance_loaders import ModelInstanceLoader
 
 from funding.models import Programme
 from pillars.models import Pillar
@@ -163,7 +164,11 @@ class ProjectResource(PortalResource):
     def dehydrate_pillar_codes(self, project):
         if project.pk is None:
             return ""
-        return list_cell(link.pillar.slug for link in project.project_pillars.all())
+        links = project.project_pillars.all()
+        if "project_pillars" not in getattr(project, "_prefetched_objects_cache", {}):
+            # A record just saved by the import, whose prefetched pillars were dropped.
+            links = links.select_related("pillar")
+        return list_cell(link.pillar.slug for link in links)
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -184,8 +189,16 @@ class ProjectResource(PortalResource):
         pillars = getattr(instance, "_imported_pillars", None)
         if pillars is None:
             return
-        links = {link.pillar_id: link for link in instance.project_pillars.all()}
         wanted = [pillar.pk for pillar in pillars]
+        if instance._imported_as_new:
+            links = ProjectPillar.objects.bulk_create(
+                ProjectPillar(project=instance, pillar_id=pillar_id, is_primary=order == 0)
+                for order, pillar_id in enumerate(wanted)
+            )
+            for link in links:
+                self.record_created(link)
+            return
+        links = {link.pillar_id: link for link in instance.project_pillars.all()}
         self.record_removed(instance.project_pillars.exclude(pillar_id__in=wanted))
         for order, pillar_id in enumerate(wanted):
             primary = order == 0
@@ -226,7 +239,13 @@ class OrganisationResource(PortalResource):
     name_en = text_field("name_en")
     acronym = text_field("acronym")
     country = Field(attribute="country", column_name="country_code", widget=CountryWidget())
-    kind = Field(attribute="kind", column_name="kind_code", widget=ChoiceWidget(ORGANISATION_KINDS))
+    # An empty cell is the model's default ("other"), as for a new organisation in the admin.
+    kind = Field(
+        attribute="kind",
+        column_name="kind_code",
+        widget=ChoiceWidget(ORGANISATION_KINDS),
+        default=Organisation.Kind.OTHER,
+    )
     city = text_field("city")
     website = text_field("website")
 
@@ -313,6 +332,8 @@ class PartnershipResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = Partnership
+        # Found by two columns, which the cached loader does not take.
+        instance_loader_class = ModelInstanceLoader
         import_id_fields = ("project", "organisation")
         fields = ("project", "organisation", "role", "listed_as", "budget", "eu_contribution")
 
@@ -323,10 +344,20 @@ class PartnershipResource(PortalResource):
     def get_queryset(self):
         return Partnership.objects.select_related("project", "organisation")
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.project_ids = set()
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        self.project_ids.add(instance.project_id)
+
     def after_import(self, dataset, result, **kwargs):
+        """Check the partner budgets of every project a row saved, as they are after the rows
+        (in the dry run too, whose rows are saved and then rolled back)."""
         super().after_import(dataset, result, **kwargs)
-        projects = {row.instance.project_id for row in result.rows if row.instance is not None}
-        for project in Project.objects.filter(pk__in=projects).prefetch_related("partnerships"):
+        projects = Project.objects.filter(pk__in=self.project_ids)
+        for project in projects.prefetch_related("partnerships"):
             try:
                 project.validate_partner_budgets(
                     [partnership.budget for partnership in project.partnerships.all()]

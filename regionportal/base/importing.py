@@ -30,12 +30,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, pgettext_lazy
 from django_countries import countries
 from import_export import resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
+from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import RowResult
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
@@ -155,6 +155,14 @@ IMPORT_FORMATS = [PortalXLSX, PortalCSV]
 
 
 # Reading cells.
+
+# Dashes a name may be written with (en dash in "Slovenija–Hrvaška", a hyphen when typed).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def lookup_key(text):
+    """A code or name as a lookup compares it: text.fold(), any dash a hyphen, spaces single."""
+    return " ".join(fold(str(text)).translate(_DASHES).split())
 
 
 def _text(value):
@@ -294,15 +302,15 @@ class ChoiceWidget(widgets.Widget):
         for language in ("sl", "en"):
             with translation.override(language):
                 for code, label in self.choices:
-                    found[fold(str(code))] = code
-                    found[fold(str(label))] = code
+                    found[lookup_key(code)] = code
+                    found[lookup_key(label)] = code
         return found
 
     def clean(self, value, row=None, **kwargs):
         text = _text(value)
         if not text:
             return self.blank_as
-        code = self.lookup().get(fold(text))
+        code = self.lookup().get(lookup_key(text))
         if code is None:
             raise ValueError(
                 gettext("“%(value)s” is not one of: %(choices)s.")
@@ -323,8 +331,8 @@ class CountryWidget(widgets.Widget):
             for language in ("sl", "en"):
                 with translation.override(language):
                     for code, name in countries:
-                        found[fold(code)] = code
-                        found[fold(str(name))] = code
+                        found[lookup_key(code)] = code
+                        found[lookup_key(name)] = code
             self._lookup = found
         return self._lookup
 
@@ -332,7 +340,7 @@ class CountryWidget(widgets.Widget):
         text = _text(value)
         if not text:
             return ""
-        code = self.lookup().get(fold(text))
+        code = self.lookup().get(lookup_key(text))
         if code is None:
             raise ValueError(
                 gettext("Unknown country “%(value)s”: write its ISO code (HR) or its name.")
@@ -363,13 +371,13 @@ class _Lookup:
         if self._records is None:
             records = {}
             for record in self.model._default_manager.all():
-                for key in {fold(str(key)) for key in self.keys(record) if key}:
+                for key in {lookup_key(key) for key in self.keys(record) if key}:
                     records[key] = self.AMBIGUOUS if key in records else record
             self._records = records
         return self._records
 
     def find(self, text):
-        record = self.records().get(fold(text))
+        record = self.records().get(lookup_key(text))
         if record is self.AMBIGUOUS:
             raise ValueError(
                 gettext("“%(value)s” names more than one record: use its code.") % {"value": text}
@@ -437,6 +445,8 @@ class PortalResource(resources.ModelResource):
         report_skipped = True
         use_transactions = True
         clean_model_instances = True
+        # The records the file names are read in one query, not one a row.
+        instance_loader_class = CachedInstanceLoader
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -496,6 +506,25 @@ class PortalResource(resources.ModelResource):
             )
         self.seen_ids[key] = number
 
+    def import_instance(self, instance, row, **kwargs):
+        """The row's columns onto the record; a list column (municipalities …) is read here too,
+        before anything is saved, so that its error names its column like any other."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if not isinstance(field.widget, widgets.ManyToManyWidget) or not field.attribute:
+                continue
+            if field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [str(error)]
+        if errors:
+            raise ValidationError(errors)
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """An existing record whose every column reads as before: compared as the export writes
         the columns, so that an empty cell and an empty (None) field are the same."""
@@ -513,6 +542,31 @@ class PortalResource(resources.ModelResource):
             ):
                 return False
         return True
+
+    def save_m2m(self, instance, row, **kwargs):
+        """The list columns' records: a new record's links are inserted in one query each
+        (whatever their number), an existing record's are set as the cell lists them."""
+        for field in self.get_import_fields():
+            if not isinstance(field.widget, widgets.ManyToManyWidget) or not field.attribute:
+                continue
+            if field.column_name not in row:
+                continue
+            records = field.clean(row)
+            manager = getattr(instance, field.attribute)
+            if getattr(instance, "_imported_as_new", False):
+                manager.through.objects.bulk_create(
+                    [
+                        manager.through(
+                            **{
+                                f"{manager.source_field_name}_id": instance.pk,
+                                f"{manager.target_field_name}_id": record.pk,
+                            }
+                        )
+                        for record in records
+                    ]
+                )
+            else:
+                manager.set(records)
 
     def after_save_instance(self, instance, row, **kwargs):
         if kwargs.get("is_create") or getattr(instance, "_imported_as_new", False):
@@ -593,7 +647,10 @@ class ChangedColumns:
         }
 
     def compare_with(self, resource, instance):
-        self.right = self._values(resource, instance)
+        # A new record's row shows no changes: reading its columns back would cost queries
+        # a row for nothing.
+        if not self.new:
+            self.right = self._values(resource, instance)
 
     def as_html(self):
         return [
@@ -807,11 +864,11 @@ def keep_state_before_import(resource, dataset, *, user, file_name):
 
 
 KIND_LABELS = {
-    RowResult.IMPORT_TYPE_NEW: _("new"),
-    RowResult.IMPORT_TYPE_UPDATE: _("changed"),
-    RowResult.IMPORT_TYPE_SKIP: _("unchanged"),
-    RowResult.IMPORT_TYPE_ERROR: _("error"),
-    RowResult.IMPORT_TYPE_INVALID: _("error"),
+    RowResult.IMPORT_TYPE_NEW: pgettext_lazy("import row", "new"),
+    RowResult.IMPORT_TYPE_UPDATE: pgettext_lazy("import row", "changed"),
+    RowResult.IMPORT_TYPE_SKIP: pgettext_lazy("import row", "unchanged"),
+    RowResult.IMPORT_TYPE_ERROR: pgettext_lazy("import row", "error"),
+    RowResult.IMPORT_TYPE_INVALID: pgettext_lazy("import row", "error"),
 }
 
 
@@ -841,13 +898,19 @@ def import_report(result, resource):
                 "kind": "error" if row_errors else kind,
                 "label": capfirst(KIND_LABELS.get(kind, kind))
                 if not row_errors
-                else capfirst(_("error")),
+                else capfirst(KIND_LABELS[RowResult.IMPORT_TYPE_INVALID]),
                 "record": row_result.object_repr or "",
                 "changes": row_result.diff if kind == RowResult.IMPORT_TYPE_UPDATE else [],
                 "errors": row_errors,
             }
         )
-    base_errors = [str(error.error) for error in result.base_errors]
+    base_errors = [
+        message
+        for error in result.base_errors
+        for message in (
+            error.error.messages if isinstance(error.error, ValidationError) else [str(error.error)]
+        )
+    ]
     totals = dict.fromkeys(("new", "update", "skip", "error"), 0)
     for row in rows:
         totals[row["kind"] if row["kind"] in totals else "error"] += 1

@@ -25,7 +25,8 @@ def test_import_dry_run_confirm_drafts_and_undo(editor_client, category):
     existing = make_agreement_project(category=category, slug="obstojec", title_sl="Obstoječ")
     rows = [
         HEADER,
-        ["nova-cesta", "Ceste", "Nova cesta", "celje", "Vojnik; SI-127", "V izvajanju", "1.200.000,00", "800000"],
+        ["nova-cesta", "Ceste", "Nova cesta", "celje", "Vojnik; SI-127", "V izvajanju",
+         "1.200.000,00", "800000"],
         ["obstojec", "ceste", "Obstoječ, preimenovan", "", "", "", "", ""],
     ]  # fmt: skip
     response = dry_run(editor_client, URL, xlsx_file(rows, "dogovor.xlsx"))

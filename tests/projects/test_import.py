@@ -4,7 +4,9 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from projects.models import Organisation, Partnership, Project
@@ -20,6 +22,7 @@ from tests.factories import (
     make_project_pillar,
 )
 from tests.imports import CSV_FORMAT, confirm, csv_file, dry_run, xlsx_file
+from tests.staff import log_in_verified
 
 URL = "/admin/projects/project/import/"
 PROCESS = "/admin/projects/project/process_import/"
@@ -43,8 +46,8 @@ def rows_shown(response):
 def test_codes_and_labels_are_read_and_new_projects_are_drafts(editor_client, lookups):
     rows = [
         HEADER,
-        ["nov", "NOV", "Nov projekt", "Odobren", "interreg slovenija-hrvaska", "Zelena regija; pametna",
-         "sostanj; SI-011", "1.234,56"],
+        ["nov", "NOV", "Nov projekt", "Odobren", "interreg slovenija-hrvaska",
+         "Zelena regija; pametna", "sostanj; SI-011", "1.234,56"],
     ]  # fmt: skip
     response = dry_run(editor_client, URL, xlsx_file(rows))
     assert rows_shown(response)[2]["label"] == "Nov"
@@ -202,7 +205,7 @@ def test_hostile_uploads_answer_without_a_500(editor_client):
         (SimpleUploadedFile("a.csv", b""), CSV_FORMAT),
         (SimpleUploadedFile("a.xlsx", b""), "0"),
         (SimpleUploadedFile("a.csv", b'"unclosed\n' * 10), CSV_FORMAT),
-        (SimpleUploadedFile("a.csv", "slug,acronym,title\n\x00,a,b".encode()), CSV_FORMAT),
+        (SimpleUploadedFile("a.csv", b"slug,acronym,title\n\x00,a,b"), CSV_FORMAT),
     ]:
         assert dry_run(editor_client, URL, upload, fmt).status_code == 200
     assert editor_client.post(URL, {"format": "99", "resource": "7"}).status_code == 200
@@ -235,11 +238,17 @@ def Pillar_first():
     return Pillar.objects.first()
 
 
-def test_reviewers_cannot_import_editors_without_publishing_can(
-    client, reviewer_client, editor_client
-):
+def test_reviewers_cannot_import_editors_without_publishing_can(reviewer, editor):
+    reviewer_client = log_in_verified(Client(), reviewer)
     assert reviewer_client.get(URL).status_code == 403
+    assert reviewer_client.get("/admin/projects/project/import/template.xlsx").status_code == 403
+    assert reviewer_client.post(PROCESS, {"format": "0"}).status_code == 403
+    changelist = reviewer_client.get("/admin/projects/project/").content.decode()
+    assert URL not in changelist
+    editor_client = log_in_verified(Client(), editor)
+    assert not editor.has_perm("projects.publish_project")
     assert editor_client.get(URL).status_code == 200
+    assert URL in editor_client.get("/admin/projects/project/").content.decode()
 
 
 def test_the_template_file_has_the_columns_their_meaning_and_an_example(editor_client):
@@ -258,7 +267,11 @@ def test_organisations_by_country_code_or_name(admin_client):
             ["b", "B", "Hrvaška", "Podjetje"], ["c", "C", "croatia", ""]]  # fmt: skip
     response = dry_run(admin_client, url, xlsx_file(rows))
     confirm(admin_client, "/admin/projects/organisation/process_import/", response)
-    assert sorted(Organisation.objects.values_list("country", flat=True)) == ["HR", "HR", "HR"]
+    assert sorted(Organisation.objects.values_list("country", "kind")) == [
+        ("HR", "company"),
+        ("HR", "company"),
+        ("HR", "other"),
+    ]
     bad = dry_run(admin_client, url, xlsx_file([rows[0], ["d", "D", "Narnija", ""]]))
     assert "Neznana država" in bad.content.decode()
 
@@ -281,29 +294,38 @@ def test_partnerships_one_lead_and_budgets_within_the_total(admin_client):
         url,
         xlsx_file([header, ["p", "o1", "lead", "80"], ["p", "o2", "partner", "30"]]),
     )
-    assert "110,00" in too_much.content.decode()
+    assert "confirm_form" not in too_much.context
+    assert (
+        "Projekt p: Proračuni partnerjev skupaj znašajo 110,00 €, kar presega skupni proračun "
+        "projekta (100,00 €)." in too_much.content.decode()
+    )
     good = dry_run(
         admin_client,
         url,
         xlsx_file([header, ["p", "o1", "lead", "80"], ["p", "o2", "partner", "20"]]),
     )
+    assert "confirm_form" in good.context
     confirm(admin_client, process, good)
     assert Partnership.objects.filter(project=project).count() == 2
 
 
-def test_dry_run_queries_do_not_grow_per_row(editor_client, lookups, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries(count):
+def test_dry_run_queries_do_not_grow_per_relation(editor_client, lookups):
+    def queries(count, pillars, municipalities):
         rows = [HEADER] + [
-            [f"q{n}", "Q", "Q", "idea", "INT-SI-HR", "zelena", "Celje", "1"] for n in range(count)
+            [f"q{n}", "Q", "Q", "idea", "INT-SI-HR", pillars, municipalities, "1"]
+            for n in range(count)
         ]
+        upload = xlsx_file(rows)
         with CaptureQueriesContext(connection) as context:
-            dry_run(editor_client, URL, xlsx_file(rows))
+            response = dry_run(editor_client, URL, upload)
+        assert response.context["report"]["totals"]["new"] == count
         return len(context)
 
-    few, many = queries(5), queries(25)
-    # Each new row is saved in the dry run (its insert, its pillar and municipality rows and
-    # its savepoint); the lookups are read once, not once per row.
-    assert (many - few) / 20 <= 12
+    few = queries(5, "zelena", "Celje")
+    many = queries(25, "zelena", "Celje")
+    # Each new row is saved in the dry run: its savepoint, the programme's and the slug's
+    # checks, the model's two check constraints, its insert, one insert of its municipalities
+    # and one of its pillars. The lookups (programmes, pillars, municipalities, existing
+    # projects) are read once for the file.
+    assert (many - few) / 20 <= 13
+    assert queries(25, "zelena; pametna", "Celje; Šoštanj") == many
