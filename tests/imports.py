@@ -35,3 +35,17 @@ def confirm(client, process_url, dry_run_response):
     form = dry_run_response.context["confirm_form"]
     data = {name: form[name].value() for name in form.fields}
     return client.post(process_url, data)
+
+
+def admin_export(client, export_url, fmt=XLSX_FORMAT):
+    """The admin's export of the whole list with every column (as the export page offers it),
+    as an upload for the import page."""
+    page = client.get(export_url)
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"format": fmt, "resource": "0"})
+    data = {name: value for name, value in data.items() if value is not False}
+    response = client.post(export_url, data)
+    assert response.status_code == 200, response
+    name = response["Content-Disposition"].split('filename="')[1].rstrip('"')
+    return SimpleUploadedFile(name, response.content)

@@ -3,9 +3,10 @@
 import pytest
 
 from funding.models import AgreementProject
-from regionportal.base.models import ImportLog
+from regionportal.base.importing import parse_amount
+from regionportal.base.models import ImportLog, Municipality
 from tests.factories import make_agreement_project, make_category, make_municipality
-from tests.imports import confirm, dry_run, xlsx_file
+from tests.imports import CSV_FORMAT, XLSX_FORMAT, admin_export, confirm, dry_run, xlsx_file
 
 URL = "/admin/funding/agreementproject/import/"
 PROCESS = "/admin/funding/agreementproject/process_import/"
@@ -57,3 +58,21 @@ def test_the_lead_among_the_others_is_an_error(editor_client, category):
     response = dry_run(editor_client, URL, xlsx_file(rows))
     assert response.context["report"]["rows"][0]["kind"] == "error"
     assert not AgreementProject.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", [XLSX_FORMAT, CSV_FORMAT])
+def test_the_admins_export_imported_again_changes_nothing(editor_client, category, fmt):
+    project = make_agreement_project(
+        category=category,
+        slug="izvozena",
+        title_sl="Izvožena cesta",
+        lead_municipality=Municipality.objects.get(name="Celje"),
+        total_value=parse_amount("1200000.00"),
+        cohesion_amount=parse_amount("800000.00"),
+    )
+    project.municipalities.set(Municipality.objects.exclude(name="Celje"))
+    make_agreement_project(category=category, slug="prazna", title_sl="Prazna")
+    upload = admin_export(editor_client, "/admin/funding/agreementproject/export/", fmt)
+    response = dry_run(editor_client, URL, upload, fmt)
+    report = response.context["report"]
+    assert report["totals"]["skip"] == len(report["rows"]) == 2, report
