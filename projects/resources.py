@@ -184,8 +184,8 @@ class ProjectResource(PortalResource):
         if errors:
             raise ValidationError(errors)
 
-    def save_m2m(self, instance, row, **kwargs):
-        super().save_m2m(instance, row, **kwargs)
+    def save_related(self, instance, row):
+        """The pillars as the cell lists them, the first the primary one."""
         pillars = getattr(instance, "_imported_pillars", None)
         if pillars is None:
             return

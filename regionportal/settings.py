@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Reversion's, but for the spreadsheet imports, which make their own revisions.
+    # Reversion's, but for the views that make their own revisions (the spreadsheet imports).
     "regionportal.base.middleware.PortalRevisionMiddleware",
     # A PDF address on a server without Pango answers with a 503 page (regionportal/base/pdf.py).
     "regionportal.base.pdf.PdfUnavailableMiddleware",

@@ -37,6 +37,7 @@ from reversion.models import Version
 
 from . import history, importing, text, two_factor
 from .attention import AttentionItem
+from .middleware import manages_own_revisions
 from .models import ImportLog, LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
 
@@ -507,6 +508,7 @@ class ImportLogAdmin(PortalChangeListMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    @manages_own_revisions
     def undo_view(self, request, log_id):
         """A page that asks; its POST undoes the import and returns to the list."""
         from django.http import HttpResponseRedirect

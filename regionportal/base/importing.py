@@ -42,6 +42,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from reversion.models import Version
 
+from .middleware import manages_own_revisions
 from .models import ImportLog
 from .text import fold
 
@@ -544,6 +545,18 @@ class PortalResource(resources.ModelResource):
         return True
 
     def save_m2m(self, instance, row, **kwargs):
+        """After the record: its list columns, the rows a subclass saves with it
+        (save_related()), and the record again in the import's revision, as reversion took it
+        on save, before its lists and related rows were imported."""
+        self.save_lists(instance, row)
+        self.save_related(instance, row)
+        if reversion.is_active() and reversion.is_registered(type(instance)):
+            reversion.add_to_revision(instance)
+
+    def save_related(self, instance, row):
+        """Save what else the row gives the record (e.g. a project's pillars)."""
+
+    def save_lists(self, instance, row):
         """The list columns' records: a new record's links are inserted in one query each
         (whatever their number), an existing record's are set as the cell lists them."""
         for field in self.get_import_fields():
@@ -766,7 +779,15 @@ class PortalImportMixin:
         )
         form.add_error("import_file", message)
 
+    @manages_own_revisions
+    def process_import(self, request, **kwargs):
+        """The confirmation: process_dataset() makes the import's revision."""
+        return super().process_import(request, **kwargs)
+
+    @manages_own_revisions
     def import_action(self, request, **kwargs):
+        """The upload and its dry run, which makes no revision: its rows are saved and rolled
+        back outside any."""
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
         if context is not None:

@@ -1,9 +1,15 @@
 """Middleware of the site as a whole."""
 
+from django.urls import Resolver404, resolve
 from reversion.middleware import RevisionMiddleware
 
-# The admin addresses whose views make their own revisions (see PortalRevisionMiddleware).
-IMPORT_PATH_ENDINGS = ("/import/", "/process_import/", "/undo/")
+
+def manages_own_revisions(view):
+    """Mark a view (or a model admin's view method) that makes its own revisions, so that
+    PortalRevisionMiddleware does not wrap its requests in one. Django's admin_view() and the
+    other view decorators copy the mark onto their wrappers."""
+    view.manages_own_revisions = True
+    return view
 
 
 class CrossOriginResourcePolicyMiddleware:
@@ -21,12 +27,18 @@ class CrossOriginResourcePolicyMiddleware:
 
 
 class PortalRevisionMiddleware(RevisionMiddleware):
-    """Reversion's revision around every request that writes, but for the admin's spreadsheet
-    imports and their undo (regionportal.base.importing), which make their own revisions: a
-    request's revision would take theirs into it, and would keep a version of each record that a
-    dry run changed and then rolled back."""
+    """Reversion's revision around every request that writes, but for the views marked with
+    manages_own_revisions() (the admin's spreadsheet imports and their undo,
+    regionportal.base.importing). Reversion joins a revision made inside a request's revision
+    to it, so that an import could not be one revision of its own after the one that keeps the
+    records' state before it, and the request's revision would keep a version of each record
+    that a dry run changed and then rolled back."""
 
     def request_creates_revision(self, request):
-        return super().request_creates_revision(request) and not request.path.endswith(
-            IMPORT_PATH_ENDINGS
-        )
+        if not super().request_creates_revision(request):
+            return False
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return True
+        return not getattr(match.func, "manages_own_revisions", False)

@@ -343,3 +343,34 @@ def test_dry_run_queries_do_not_grow_per_relation(editor_client, lookups):
     # projects) are read once for the file.
     assert (many - few) / 20 <= 13
     assert queries(25, "zelena; pametna", "Celje; Šoštanj") == many
+
+
+def test_a_dry_run_makes_no_revision_and_a_confirmation_exactly_one(editor_client, lookups):
+    import reversion
+    from reversion.models import Revision, Version
+
+    with reversion.create_revision():
+        make_project(slug="star", acronym="STAR", title_sl="Star naslov")
+    revisions, versions = Revision.objects.count(), Version.objects.count()
+    rows = [["slug", "acronym", "title", "pillar_codes", "municipality_codes"],
+            ["star", "STAR", "Nov naslov", "", ""],
+            ["nov", "NOV", "Nov projekt", "zelena", "Celje"]]  # fmt: skip
+
+    response = dry_run(editor_client, URL, xlsx_file(rows, "projekti.xlsx"))
+    assert (Revision.objects.count(), Version.objects.count()) == (revisions, versions)
+
+    confirm(editor_client, PROCESS, response)
+    revision = Revision.objects.exclude(
+        pk__in=Revision.objects.order_by("pk").values("pk")[:revisions]
+    ).get()
+    assert revision.comment == "Uvoz datoteke projekti.xlsx"
+    assert revision.user.username == ImportLog.objects.get().revision.user.username
+    assert sorted(version.object_repr for version in revision.version_set.all()) == [
+        "NOV",
+        "NOV – Zelena regija",
+        "STAR",
+    ]
+    # The new project's version has its pillar and municipalities as imported.
+    new = revision.version_set.get(object_repr="NOV")
+    assert new.field_dict["title_sl"] == "Nov projekt"
+    assert new.field_dict["municipalities"] == [Municipality.objects.get(name="Celje").pk]
