@@ -509,3 +509,8 @@ class PartnershipAdmin(PortalImportMixin, ImportExportMixin, PortalAdmin):
     list_filter = [titled_filter("role", pgettext_lazy("list filter", "role"))]
     search_fields = ["project__acronym", "project__slug", "organisation__name", "listed_as"]
     autocomplete_fields = ["project", "organisation", "source"]
+    fieldsets = [
+        (None, {"fields": ["project", "organisation", "role", "listed_as", "order"]}),
+        (_("Amounts"), {"fields": [("budget", "eu_contribution")]}),
+        source_fieldset(),
+    ]

@@ -467,8 +467,12 @@ class ImportLogAdmin(PortalChangeListMixin, admin.ModelAdmin):
     ]
     list_select_related = ["revision__user", "content_type"]
     search_fields = ["file_name"]
-    fields = list_display[:-1]
-    readonly_fields = fields
+    fieldsets = [
+        (None, {"fields": ["file_name", "content_type", "imported_at", "imported_by"]}),
+        (gettext_lazy("Rows"), {"fields": ["new_count", "changed_count"]}),
+        (gettext_lazy("Undo"), {"fields": ["undone_at", "undone_by"]}),
+    ]
+    readonly_fields = [*list_display[:-1], "undone_by"]
 
     def has_add_permission(self, request):
         return False

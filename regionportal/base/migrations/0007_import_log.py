@@ -6,9 +6,10 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 
-def give_editors_import_logs(apps, schema_editor):
-    """Editors see the imports and undo them (the change permission); reviewers, who do not
-    import, see none."""
+def give_staff_groups_import_logs(apps, schema_editor):
+    """The staff groups hold every permission of the portal's models (0002_staff_groups):
+    editors and publishers all of the imports' (the admin adds and deletes none; the change
+    permission undoes one), reviewers the view permission."""
     using = schema_editor.connection.alias
     app_config = apps.get_app_config("regionportal")
     app_config.models_module = True
@@ -18,12 +19,12 @@ def give_editors_import_logs(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     import_logs = Permission.objects.using(using).filter(
-        content_type__app_label="regionportal",
-        content_type__model="importlog",
-        codename__in=["view_importlog", "change_importlog"],
+        content_type__app_label="regionportal", content_type__model="importlog"
     )
-    for group in Group.objects.using(using).filter(name="Urednik"):
+    for group in Group.objects.using(using).filter(name__in=["Urednik", "Odobritelj"]):
         group.permissions.add(*import_logs)
+    for group in Group.objects.using(using).filter(name="Pregledovalec"):
+        group.permissions.add(*import_logs.filter(codename__startswith="view_"))
 
 
 class Migration(migrations.Migration):
@@ -56,5 +57,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-revision__date_created', '-pk'],
             },
         ),
-        migrations.RunPython(give_editors_import_logs, migrations.RunPython.noop),
+        migrations.RunPython(give_staff_groups_import_logs, migrations.RunPython.noop),
     ]
