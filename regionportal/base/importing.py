@@ -299,13 +299,15 @@ class ChoiceWidget(widgets.Widget):
         self.blank_as = blank_as
 
     def lookup(self):
-        found = {}
-        for language in ("sl", "en"):
-            with translation.override(language):
-                for code, label in self.choices:
-                    found[lookup_key(code)] = code
-                    found[lookup_key(label)] = code
-        return found
+        if not hasattr(self, "_lookup"):
+            found = {}
+            for language in ("sl", "en"):
+                with translation.override(language):
+                    for code, label in self.choices:
+                        found[lookup_key(code)] = code
+                        found[lookup_key(label)] = code
+            self._lookup = found
+        return self._lookup
 
     def clean(self, value, row=None, **kwargs):
         text = _text(value)
@@ -546,8 +548,8 @@ class PortalResource(resources.ModelResource):
 
     def save_m2m(self, instance, row, **kwargs):
         """After the record: its list columns, the rows a subclass saves with it
-        (save_related()), and the record again in the import's revision, as reversion took it
-        on save, before its lists and related rows were imported."""
+        (save_related()), and then the record in the import's revision, with what reversion
+        follows from it."""
         self.save_lists(instance, row)
         self.save_related(instance, row)
         if reversion.is_active() and reversion.is_registered(type(instance)):
@@ -809,7 +811,10 @@ class PortalImportMixin:
         )
         with transaction.atomic():
             keep_state_before_import(resource, dataset, user=request.user, file_name=file_name)
-            with reversion.create_revision(atomic=False):
+            # Each record is added to the revision once, when it is saved with its lists and
+            # related rows (PortalResource.save_m2m()), not also as reversion's signal would
+            # on its first save.
+            with reversion.create_revision(atomic=False, manage_manually=True):
                 result = resource.import_data(
                     dataset,
                     dry_run=False,

@@ -374,3 +374,29 @@ def test_a_dry_run_makes_no_revision_and_a_confirmation_exactly_one(editor_clien
     new = revision.version_set.get(object_repr="NOV")
     assert new.field_dict["title_sl"] == "Nov projekt"
     assert new.field_dict["municipalities"] == [Municipality.objects.get(name="Celje").pk]
+
+
+@pytest.mark.slow
+def test_a_file_of_the_most_rows_imports_within_the_request(editor_client, lookups):
+    """10,000 new projects, each with a programme, two pillars and two municipalities: the dry
+    run reports them all and the confirmation imports them in one revision. (Its time is
+    measured once, not asserted.)"""
+    rows = [HEADER] + [
+        [f"p-{n}", f"P{n}", f"Projekt {n}", "idea", "INT-SI-HR", "zelena; pametna",
+         "Celje; SI-126", "1.234,56"]
+        for n in range(MAX_IMPORT_ROWS)
+    ]  # fmt: skip
+    response = dry_run(editor_client, URL, csv_file(rows, "veliki.csv"), CSV_FORMAT)
+    assert response.context["report"]["totals"] == {
+        "new": MAX_IMPORT_ROWS,
+        "update": 0,
+        "skip": 0,
+        "error": 0,
+    }
+    assert not Project.objects.exists()
+
+    assert confirm(editor_client, PROCESS, response).status_code == 302
+    assert Project.objects.filter(state="draft").count() == MAX_IMPORT_ROWS
+    log = ImportLog.objects.get()
+    assert log.new_count == MAX_IMPORT_ROWS
+    assert log.revision.version_set.count() == 3 * MAX_IMPORT_ROWS  # each with its 2 pillars
