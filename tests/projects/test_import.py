@@ -61,6 +61,7 @@ def test_codes_and_labels_are_read_and_new_projects_are_drafts(editor_client, lo
     ]  # fmt: skip
     response = dry_run(editor_client, URL, xlsx_file(rows))
     assert rows_shown(response)[2]["label"] == "Nov"
+    assert 'value="Potrdi uvoz"' in response.content.decode()
     assert not Project.objects.exists()  # a dry run saves nothing
 
     assert confirm(editor_client, PROCESS, response).status_code == 302
@@ -262,7 +263,12 @@ def test_reviewers_cannot_import_editors_without_publishing_can(reviewer, editor
     editor_client = log_in_verified(Client(), editor)
     assert not editor.has_perm("projects.publish_project")
     assert editor_client.get(URL).status_code == 200
-    assert URL in editor_client.get("/admin/projects/project/").content.decode()
+    changelist = editor_client.get("/admin/projects/project/").content.decode()
+    assert f"<a href='{URL}' class=\"import_link\">Uvoz</a>" in changelist
+    assert 'class="export_link">Izvoz</a>' in changelist
+    page = editor_client.get(URL).content.decode()
+    assert "<title>Uvoz: projekti | RASR portal</title>" in page
+    assert "Datoteka za uvoz" in page
 
 
 def test_the_template_file_has_the_columns_their_meaning_and_an_example(editor_client):
