@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from regionportal.base.admin import (
@@ -15,6 +16,7 @@ from regionportal.base.admin import (
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
+from regionportal.base.importing import PortalImportMixin
 from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (
@@ -27,6 +29,7 @@ from .models import (
     Programme,
     ProgrammeLogo,
 )
+from .resources import AgreementProjectResource
 
 
 class ProgrammeLogoInline(ImageInlineMixin, TranslationStackedInline):
@@ -148,8 +151,11 @@ class AgreementProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(AgreementProject)
-class AgreementProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
+class AgreementProjectAdmin(
+    PortalImportMixin, ImportExportMixin, PublishableAdminMixin, TranslatedPortalAdmin
+):
     form = AgreementProjectForm
+    resource_classes = [AgreementProjectResource]
     list_display = [
         "title",
         "category",

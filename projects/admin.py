@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from django_countries import countries
 from django_countries.filters import CountryFilter
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from regionportal.base import publishing
@@ -20,6 +21,7 @@ from regionportal.base.admin import (
     DocumentForm,
     ImageForm,
     ImageInlineMixin,
+    PortalAdmin,
     SourceDiscrepancyInline,
     TranslatedPortalAdmin,
     calendar_year,
@@ -28,6 +30,7 @@ from regionportal.base.admin import (
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
 from regionportal.base.formatting import format_money, format_period
+from regionportal.base.importing import PortalImportMixin
 from regionportal.base.publishing_admin import PublicNowFilter, PublishableAdminMixin
 
 from .models import (
@@ -42,6 +45,7 @@ from .models import (
     ProjectResult,
     RelatedPlace,
 )
+from .resources import OrganisationResource, PartnershipResource, ProjectResource
 
 
 class OrganisationForm(ConstraintErrorsOnFieldsForm):
@@ -74,8 +78,9 @@ class OrganisationLogoInline(ImageInlineMixin, TranslationStackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatedPortalAdmin):
+class OrganisationAdmin(PortalImportMixin, ImportExportMixin, TranslatedPortalAdmin):
     form = OrganisationForm
+    resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "country", "kind", "city", "is_agency"]
     list_filter = [
         titled_filter("country", pgettext_lazy("list filter", "country"), CountryFilter),
@@ -356,8 +361,11 @@ class ProjectForm(ConstraintErrorsOnFieldsForm):
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
+class ProjectAdmin(
+    PortalImportMixin, ImportExportMixin, PublishableAdminMixin, TranslatedPortalAdmin
+):
     form = ProjectForm
+    resource_classes = [ProjectResource]
     list_display = [
         "acronym",
         "title",
@@ -522,3 +530,21 @@ class ProjectAdmin(PublishableAdminMixin, TranslatedPortalAdmin):
     @admin.display(description=_("agency's share (EUR)"), ordering="agency_share")
     def agency_share_in_euro(self, project):
         return format_money(project.agency_share)
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(PortalImportMixin, ImportExportMixin, PortalAdmin):
+    """The partnerships as a list of their own, for importing and exporting them in bulk; a
+    project's partners are edited on the project."""
+
+    resource_classes = [PartnershipResource]
+    list_display = ["project", "organisation", "role", "budget", "eu_contribution"]
+    list_select_related = ["project", "organisation"]
+    list_filter = [titled_filter("role", pgettext_lazy("list filter", "role"))]
+    search_fields = ["project__acronym", "project__slug", "organisation__name", "listed_as"]
+    autocomplete_fields = ["project", "organisation", "source"]
+    fieldsets = [
+        (None, {"fields": ["project", "organisation", "role", "listed_as", "order"]}),
+        (_("Amounts"), {"fields": [("budget", "eu_contribution")]}),
+        source_fieldset(),
+    ]

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "reversion",
+    # Staff's spreadsheet imports (regionportal.base.importing).
+    "import_export",
     # Staff's second factor: TOTP devices and single-use recovery codes (see STAFF_2FA).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -77,7 +79,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "reversion.middleware.RevisionMiddleware",
+    # Reversion's, but for the views that make their own revisions (the spreadsheet imports).
+    "regionportal.base.middleware.PortalRevisionMiddleware",
     # A PDF address on a server without Pango answers with a 503 page (regionportal/base/pdf.py).
     "regionportal.base.pdf.PdfUnavailableMiddleware",
     # Last, as axes documents: it turns a refused login into the lockout page.

@@ -8,8 +8,15 @@ from funding.models import (
     Programme,
 )
 from pillars.models import KeyMessage, Pillar, VisionGoal
-from projects.models import Organisation, Project
-from regionportal.base.models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
+from projects.models import Organisation, Partnership, Project
+from regionportal.base.models import (
+    ImportLog,
+    LinkCheck,
+    Municipality,
+    Region,
+    Source,
+    SourceDiscrepancy,
+)
 from tests import factories
 
 
@@ -43,4 +50,6 @@ ROW_FACTORIES = {
     AgencyRecord: factories.make_agency_record,
     Organisation: factories.make_organisation,
     Project: make_funded_project,
+    Partnership: factories.make_partnership,
+    ImportLog: factories.make_import_log,
 }

@@ -208,3 +208,9 @@ def run_manage():
         )
 
     return run
+
+
+def pytest_collection_modifyitems(items):
+    """The tests marked slow first: a parallel run starts them at once rather than ending on
+    one of them while the other workers are idle."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

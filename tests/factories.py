@@ -346,3 +346,22 @@ def make_document(*, content=None, name="report.pdf", **fields):
     document.file = file
     document.save()
     return document
+
+
+def make_import_log(**fields):
+    """An import of the projects' list, as its revision records it."""
+    from django.contrib.contenttypes.models import ContentType
+    from reversion.models import Revision
+
+    from regionportal.base.models import ImportLog
+
+    number = _next()
+    fields.setdefault(
+        "revision",
+        Revision.objects.create(
+            comment=f"Uvoz datoteke uvoz-{number}", date_created=timezone.now()
+        ),
+    )
+    fields.setdefault("content_type", ContentType.objects.get_for_model(Project))
+    fields.setdefault("file_name", f"uvoz-{number}.xlsx")
+    return ImportLog.objects.create(**fields)

@@ -37,9 +37,10 @@ from modeltranslation.admin import TranslationAdmin, TranslationGenericTabularIn
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import history, text, two_factor
+from . import history, importing, text, two_factor
 from .attention import AttentionItem
-from .models import LinkCheck, Municipality, Region, Source, SourceDiscrepancy
+from .middleware import manages_own_revisions
+from .models import ImportLog, LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
 
 class ConstraintErrorsOnFieldsForm(forms.ModelForm):
@@ -497,6 +498,99 @@ class MunicipalityAdmin(PortalAdmin):
     ]
 
 
+@admin.register(ImportLog)
+class ImportLogAdmin(PortalChangeListMixin, admin.ModelAdmin):
+    """The spreadsheet imports, newest first, each with an "Undo" (importing.undo_import()):
+    editors see them and undo them (the change permission); nobody edits or adds one."""
+
+    list_display = [
+        "file_name",
+        "content_type",
+        "imported_at",
+        "imported_by",
+        "new_count",
+        "changed_count",
+        "undone_at",
+        "undo_link",
+    ]
+    list_select_related = ["revision__user", "content_type"]
+    search_fields = ["file_name"]
+    fieldsets = [
+        (None, {"fields": ["file_name", "content_type", "imported_at", "imported_by"]}),
+        (gettext_lazy("Rows"), {"fields": ["new_count", "changed_count"]}),
+        (gettext_lazy("Undo"), {"fields": ["undone_at", "undone_by"]}),
+    ]
+    readonly_fields = [*list_display[:-1], "undone_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("imported"), ordering="revision__date_created")
+    def imported_at(self, log):
+        return formats.date_format(timezone.localtime(log.revision.date_created), "DATETIME_FORMAT")
+
+    @admin.display(description=gettext_lazy("by"))
+    def imported_by(self, log):
+        return log.revision.user
+
+    @admin.display(description=gettext_lazy("undo"))
+    def undo_link(self, log):
+        from django.utils.html import format_html
+
+        if log.undone_at:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:regionportal_importlog_undo", args=[log.pk]),
+            gettext("Undo"),
+        )
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<int:log_id>/undo/",
+                self.admin_site.admin_view(self.undo_view),
+                name="regionportal_importlog_undo",
+            ),
+            *super().get_urls(),
+        ]
+
+    @manages_own_revisions
+    def undo_view(self, request, log_id):
+        """A page that asks; its POST undoes the import and returns to the list."""
+        from django.http import HttpResponseRedirect
+        from django.shortcuts import get_object_or_404
+        from django.template.response import TemplateResponse
+
+        log = get_object_or_404(ImportLog.objects.select_related("revision"), pk=log_id)
+        if not self.has_change_permission(request, log):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                importing.undo_import(log=log, user=request.user)
+            except importing.UndoError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("The import of %(file)s was undone.") % {"file": log.file_name},
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(reverse("admin:regionportal_importlog_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Undo the import of %(file)s") % {"file": log.file_name},
+            "log": log,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/import_export/undo_import.html", context)
+
+
 admin.site.unregister(User)
 
 
@@ -733,4 +827,55 @@ AXES_MESSAGES = (
     gettext_noop("Not set"),
     gettext_noop("Clean up expired attempts"),
     gettext_noop("Session key hash (sha256)"),
+)
+
+# django-import-export ships no Slovenian catalogue: its wording that staff see (the list's
+# Import and Export buttons, the export page and action, the upload form, the dry run's page and
+# its errors) is named here to put it into the portal's catalogue.
+IMPORT_EXPORT_MESSAGES = (
+    gettext_noop("Import"),
+    gettext_noop("Export"),
+    gettext_noop("Export selected %(verbose_name_plural)s"),
+    gettext_noop("Resource"),
+    gettext_noop("Format"),
+    gettext_noop("File to import"),
+    gettext_noop("Select all"),
+    gettext_noop("Submit"),
+    gettext_noop("This exporter will export the following fields: "),
+    gettext_noop("This importer will import the following fields: "),
+    gettext_noop('Select at least 1 field for "%(resource_name)s" to export'),
+    gettext_noop("Confirm import"),
+    gettext_noop(
+        "Below is a preview of data to be imported. If you are satisfied with the results, "
+        "click 'Confirm import'"
+    ),
+    gettext_noop("Errors"),
+    gettext_noop("Line number"),
+    gettext_noop("Some rows failed to validate"),
+    gettext_noop(
+        "Please correct these errors in your data where possible, then reupload it using the "
+        "form above."
+    ),
+    gettext_noop("Row"),
+    gettext_noop("Non field specific"),
+    gettext_noop("Preview"),
+    gettext_noop("New"),
+    gettext_noop("Skipped"),
+    gettext_noop("Delete"),
+    gettext_noop("Update"),
+    gettext_noop("Value could not be parsed."),
+    gettext_noop(
+        "No valid data to import. Ensure your file has the correct headers or data for import."
+    ),
+    gettext_noop(
+        "%(exc_name)s encountered while trying to read file. Ensure you have chosen the correct "
+        "format for the file."
+    ),
+    gettext_noop(
+        "The following fields are declared in 'import_id_fields' but are not present in the file "
+        "headers: %s"
+    ),
+    gettext_noop("Import finished: {} new, {} updated, {} deleted and {} skipped {}."),
+    gettext_noop("export failed due to IllegalCharacterError"),
+    ngettext_lazy("Export %(len)s selected item.", "Export %(len)s selected items.", "len"),
 )

@@ -245,3 +245,46 @@ class StateChange(models.Model):
 
     def __str__(self):
         return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
+
+
+class ImportLog(models.Model):
+    """One spreadsheet import from the admin: its file, what it did, and the reversion revision
+    that holds the records as the import left them (regionportal.base.importing).
+
+    `created` names the records the import added ([content type id, primary key] pairs, in the
+    order they were made) and `removed` the rows it deleted (serialized as Django's JSON
+    serializer writes them), so that undoing it can delete the one and restore the other; the
+    records it changed go back to their version before the import.
+    """
+
+    revision = models.OneToOneField(
+        "reversion.Revision",
+        verbose_name=_("revision"),
+        on_delete=models.CASCADE,
+        related_name="import_log",
+    )
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.PROTECT, related_name="+"
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    new_count = models.PositiveIntegerField(_("new"), default=0)
+    changed_count = models.PositiveIntegerField(_("changed"), default=0)
+    created = models.JSONField(_("records added"), default=list, blank=True)
+    removed = models.JSONField(_("rows removed"), default=list, blank=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("undone by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-revision__date_created", "-pk"]
+
+    def __str__(self):
+        return self.file_name

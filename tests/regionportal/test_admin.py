@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from projects.models import Project
-from regionportal.base.models import LinkCheck, StateChange
+from regionportal.base.models import ImportLog, LinkCheck, StateChange
 from tests import factories
 from tests.admin_rows import ROW_FACTORIES
 
@@ -22,7 +22,7 @@ PORTAL_MODELS = sorted(
 
 
 # Lists that only a command writes: no add, change or history pages.
-READ_ONLY_MODELS = {LinkCheck}
+READ_ONLY_MODELS = {LinkCheck, ImportLog}
 
 
 def model_id(model):

@@ -19,7 +19,7 @@ CONTENT_ADMINS = [
     model_admin
     for model, model_admin in admin.site._registry.items()
     if model._meta.app_label in PORTAL_APPS
-    and model._meta.model_name not in {"sourcediscrepancy", "linkcheck"}
+    and model._meta.model_name not in {"sourcediscrepancy", "linkcheck", "importlog"}
 ]
 
 
