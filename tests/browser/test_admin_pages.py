@@ -144,3 +144,51 @@ def test_the_error_summary_links_work_without_javascript(page_without_js, site):
     expect(link).to_have_text("Konec: Konec ne more biti pred začetkom.")
     link.click()
     assert page.locator("#id_end_date").evaluate("field => field.matches(':target')")
+
+
+IMPORT_FILE = (
+    "slug,acronym,title,status,programme_code,pillar_codes,municipality_codes,total_budget\n"
+    'zelena-pot,ZELENA,Zelena pot,idea,INTERREG-EUROPE,,Celje,"1.234,56"\n'
+    "napaka,NAPAKA,Projekt z napako,idea,NI-TAKEGA,,Celje,\n"
+)
+
+
+def test_the_import_and_its_dry_run_report(page, site, axe_violations):
+    """The import page and the dry run's report (a new row and a row with an error) as staff
+    see them: in Slovenian, with no critical or serious violation."""
+    page.goto(f"{site}/admin/projects/project/import/")
+    expect(page.locator("h1")).to_contain_text("Uvoz")
+    count, report = axe_violations(impacts=BLOCKING)
+    assert count == 0, f"import page:\n{report}"
+
+    page.locator("input[type=file]").set_input_files(
+        {"name": "projekti.csv", "mimeType": "text/csv", "buffer": IMPORT_FILE.encode()}
+    )
+    page.locator("select[name=format]").select_option(label="csv")
+    page.locator("#content-main form [type=submit]").first.click()
+
+    expect(page.locator("#content-main")).to_contain_text("NI-TAKEGA")
+    count, report = axe_violations(impacts=BLOCKING)
+    assert count == 0, f"dry run report:\n{report}"
+    # A file with an error cannot be confirmed.
+    expect(page.get_by_role("button", name="Potrdi uvoz")).to_have_count(0)
+
+
+def test_a_valid_file_is_confirmed_and_arrives_as_a_draft(page, site, axe_violations):
+    page.goto(f"{site}/admin/projects/project/import/")
+    valid = "\n".join(IMPORT_FILE.splitlines()[:2]) + "\n"
+    page.locator("input[type=file]").set_input_files(
+        {"name": "projekti.csv", "mimeType": "text/csv", "buffer": valid.encode()}
+    )
+    page.locator("select[name=format]").select_option(label="csv")
+    page.locator("#content-main form [type=submit]").first.click()
+
+    confirm = page.get_by_role("button", name="Potrdi uvoz")
+    expect(confirm).to_be_visible()
+    count, report = axe_violations(impacts=BLOCKING)
+    assert count == 0, f"dry run report:\n{report}"
+    confirm.click()
+
+    expect(page.locator(".messagelist")).to_be_visible()
+    page.goto(f"{site}/admin/projects/project/?state__exact=draft")
+    expect(page.locator("#result_list")).to_contain_text("ZELENA")
