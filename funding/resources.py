@@ -135,9 +135,6 @@ class AgreementProjectResource(PortalResource):
             "state",
         )
 
-    def existing_records(self, dataset):
-        return AgreementProject.objects.filter(slug__in=[slug for slug in dataset["slug"] if slug])
-
     def get_queryset(self):
         return AgreementProject.objects.select_related(
             "category", "lead_municipality"

@@ -155,9 +155,6 @@ class ProjectResource(PortalResource):
             "state",
         )
 
-    def existing_records(self, dataset):
-        return Project.objects.filter(slug__in=[slug for slug in dataset["slug"] if slug])
-
     def get_queryset(self):
         return Project.objects.prefetch_related("municipalities", "project_pillars__pillar")
 
@@ -272,9 +269,6 @@ class OrganisationResource(PortalResource):
         model = Organisation
         import_id_fields = ("slug",)
         fields = ("slug", "name", "name_en", "acronym", "country", "kind", "city", "website")
-
-    def existing_records(self, dataset):
-        return Organisation.objects.filter(slug__in=[slug for slug in dataset["slug"] if slug])
 
 
 class PartnershipResource(PortalResource):

@@ -22,7 +22,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, router
 from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import (
@@ -39,6 +38,7 @@ from reversion.models import Version
 
 from . import history, importing, text, two_factor
 from .attention import AttentionItem
+from .formatting import format_moment
 from .middleware import manages_own_revisions
 from .models import ImportLog, LinkCheck, Municipality, Region, Source, SourceDiscrepancy
 
@@ -414,9 +414,7 @@ class SourceAdmin(PortalAdmin):
         last = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
         if last is None:
             return gettext("Web addresses have not been checked yet (manage.py check_links).")
-        return gettext("Web addresses last checked on %(date)s.") % {
-            "date": formats.date_format(timezone.localtime(last), "DATETIME_FORMAT")
-        }
+        return gettext("Web addresses last checked on %(date)s.") % {"date": format_moment(last)}
 
 
 @admin.register(LinkCheck)
@@ -530,7 +528,7 @@ class ImportLogAdmin(PortalChangeListMixin, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("imported"), ordering="revision__date_created")
     def imported_at(self, log):
-        return formats.date_format(timezone.localtime(log.revision.date_created), "DATETIME_FORMAT")
+        return format_moment(log.revision.date_created)
 
     @admin.display(description=gettext_lazy("by"))
     def imported_by(self, log):

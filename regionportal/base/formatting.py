@@ -4,7 +4,7 @@ works out a percentage of a total."""
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -59,6 +59,14 @@ GENITIVE_MONTHS = [
     pgettext_lazy("alt. month", "November"),
     pgettext_lazy("alt. month", "December"),
 ]
+
+
+def format_moment(value):
+    """A date and time as staff and visitors read it: in the portal's time zone, in the active
+    language's format ("1. decembra 2026, 09:00")."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATETIME_FORMAT")
 
 
 def format_partial_date(value, precision):

@@ -43,14 +43,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 from .fields import MONEY
-from .formatting import format_money
+from .formatting import format_moment, format_money
 
 EMPTY = "—"
 ADDED = "added"
@@ -359,9 +359,7 @@ def display_value(model_field, value):
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return formats.date_format(value, "DATETIME_FORMAT")
+        return format_moment(value)
     if isinstance(value, datetime.date):
         return formats.date_format(value, "DATE_FORMAT")
     if isinstance(value, Decimal):

@@ -493,8 +493,12 @@ class PortalResource(resources.ModelResource):
 
     def existing_records(self, dataset):
         """The records that the file's rows name by their import id (to keep their state before
-        the import in the history)."""
-        raise NotImplementedError
+        the import in the history). This serves a resource found by one field (a slug); one
+        found by several fields says how to find them."""
+        (name,) = self.get_import_id_fields()
+        values = [value for value in dataset[self.fields[name].column_name] if value]
+        lookup = f"{self.fields[name].attribute}__in"
+        return self._meta.model._default_manager.filter(**{lookup: values})
 
     # Rows.
 

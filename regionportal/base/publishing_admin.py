@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import publishing
 from .admin import titled_filter
+from .formatting import format_moment
 
 
 class TransitionForm(forms.Form):
@@ -116,9 +117,7 @@ class PublishableAdminMixin:
     @admin.display(description=pgettext_lazy("publication", "state"), ordering="state")
     def publication_state(self, record):
         if record.is_embargoed:
-            return gettext("Published from %(time)s") % {
-                "time": forms.DateTimeInput().format_value(record.publish_at)
-            }
+            return gettext("Published from %(time)s") % {"time": format_moment(record.publish_at)}
         return record.get_state_display()
 
     @admin.display(description=_("publication steps"))
@@ -136,7 +135,7 @@ class PublishableAdminMixin:
                 (
                     (
                         step.at.isoformat(),
-                        forms.DateTimeInput().format_value(step.at),
+                        format_moment(step.at),
                         staff_name(step.user),
                         step.get_from_state_display(),
                         step.get_to_state_display(),

@@ -45,7 +45,7 @@ def test_the_banner_names_the_state_and_the_embargo(editor_client):
     )
     response = editor_client.get("/sl/projects/kasneje/")
     assertContains(response, "Ta zapis je v stanju »Objavljeno«")
-    assertContains(response, "Javno bo viden od 1. 3. 2099, 09:00.")
+    assertContains(response, "Javno bo viden od 1. marca 2099, 09:00.")
 
 
 @pytest.mark.parametrize("language", ["sl", "en"])
