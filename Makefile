@@ -49,10 +49,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The background tasks' worker (large imports) runs beside the development server and stops with it.
 run: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_content
-	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production: the environment is checked first (each missing variable is named), then the
 # database is migrated, the static files collected, and gunicorn serves with the settings in

@@ -16,7 +16,7 @@ from regionportal.base.admin import (
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
-from regionportal.base.importing import PortalImportMixin
+from regionportal.base.import_admin import PortalImportMixin
 from regionportal.base.publishing_admin import PublishableAdminMixin
 
 from .models import (

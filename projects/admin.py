@@ -30,7 +30,7 @@ from regionportal.base.admin import (
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
 from regionportal.base.formatting import format_money, format_period
-from regionportal.base.importing import PortalImportMixin
+from regionportal.base.import_admin import PortalImportMixin
 from regionportal.base.publishing_admin import PublicNowFilter, PublishableAdminMixin
 
 from .models import (

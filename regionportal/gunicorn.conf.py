@@ -11,10 +11,19 @@ and the old ones finish the requests they are serving before they stop. The list
 stays open throughout, so a request that arrives meanwhile waits for a worker and is not
 dropped. SIGTERM stops the server gracefully: the workers finish their requests first.
 
+Beside its workers, gunicorn's master starts the worker of the background tasks
+(`manage.py db_worker`, Django's tasks on the database backend: a large spreadsheet import),
+restarts it with the new code on SIGHUP and stops it when it stops; a SIGTERM lets it finish the
+task it is running. `DJANGO_TASK_WORKER=off` leaves it out, for a server whose task worker runs
+on its own.
+
 Any other gunicorn setting can be given in GUNICORN_CMD_ARGS, e.g. `--timeout 60`.
 """
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 wsgi_app = "regionportal.wsgi:application"
 
@@ -35,3 +44,47 @@ preload_app = False
 # Signals control the server. The control socket's default path is the same for every gunicorn
 # of one user, so a second instance on the machine (another portal, a test) would take it over.
 control_socket_disable = True
+
+
+# The background tasks' worker, a child of gunicorn's master.
+_task_worker = None
+
+
+def _start_task_worker(server):
+    global _task_worker
+    if os.environ.get("DJANGO_TASK_WORKER", "on").lower() in ("off", "0", "false", "no"):
+        return
+    _task_worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--verbosity", "1"],
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    server.log.info("Task worker started (pid: %s)", _task_worker.pid)
+
+
+def _stop_task_worker(server, *, wait):
+    """SIGTERM, which lets the worker finish its task; after `wait` seconds, it is killed (an
+    import then interrupted saved nothing, being one transaction, and shows as stopped)."""
+    if _task_worker is None or _task_worker.poll() is not None:
+        return
+    _task_worker.terminate()
+    try:
+        _task_worker.wait(timeout=wait)
+    except subprocess.TimeoutExpired:
+        server.log.warning("Task worker %s did not stop; killing it", _task_worker.pid)
+        _task_worker.kill()
+        _task_worker.wait()
+
+
+def when_ready(server):
+    _start_task_worker(server)
+
+
+def on_reload(server):
+    # The old worker finishes its task in its own time; the new one runs the new code.
+    if _task_worker is not None and _task_worker.poll() is None:
+        _task_worker.terminate()
+    _start_task_worker(server)
+
+
+def on_exit(server):
+    _stop_task_worker(server, wait=graceful_timeout)

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "reversion",
     # Staff's spreadsheet imports (regionportal.base.importing).
     "import_export",
+    # The queue of background tasks (a large import), in the database; see TASKS.
+    "django_tasks_db",
     # Staff's second factor: TOTP devices and single-use recovery codes (see STAFF_2FA).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -336,6 +338,11 @@ if os.environ.get("REDIS_URL"):
         # instead of holding the worker until the operating system gives up.
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
+
+# Background tasks (Django's tasks framework) queued in the database: a spreadsheet import too
+# large for one request runs in `manage.py db_worker`, which gunicorn starts beside itself
+# (regionportal/gunicorn.conf.py) and `make run` beside the development server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGGING = {
     "version": 1,

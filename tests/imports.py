@@ -3,6 +3,7 @@
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from openpyxl import Workbook
 
 XLSX_FORMAT = "0"  # regionportal.base.importing.IMPORT_FORMATS: XLSX, then CSV
@@ -49,3 +50,30 @@ def admin_export(client, export_url, fmt=XLSX_FORMAT):
     assert response.status_code == 200, response
     name = response["Content-Disposition"].split('filename="')[1].rstrip('"')
     return SimpleUploadedFile(name, response.content)
+
+
+def run_tasks():
+    """Run the queued background tasks as `manage.py db_worker` does (its Worker runs each one),
+    here in the test's process and transaction; how many ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    count = 0
+    while True:
+        with transaction.atomic():
+            task_result = DBTaskResult.objects.ready().get_locked()
+            if task_result is None:
+                return count
+            task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
+        count += 1

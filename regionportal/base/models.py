@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -271,6 +272,14 @@ class ImportLog(models.Model):
     changed_count = models.PositiveIntegerField(_("changed"), default=0)
     created = models.JSONField(_("records added"), default=list, blank=True)
     removed = models.JSONField(_("rows removed"), default=list, blank=True)
+    job = models.OneToOneField(
+        "ImportJob",
+        verbose_name=_("background import"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="log",
+    )
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -285,6 +294,55 @@ class ImportLog(models.Model):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         ordering = ["-revision__date_created", "-pk"]
+
+    def __str__(self):
+        return self.file_name
+
+
+class ImportJob(models.Model):
+    """A spreadsheet import too large for one request: the file, checked and then applied by a
+    background task (regionportal.base.import_jobs), its state, its progress and the check's
+    report (the same rows the dry run in the request shows). The file is kept only until the
+    import is done or discarded."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", pgettext_lazy("import job", "waiting to be checked")
+        CHECKING = "checking", pgettext_lazy("import job", "being checked")
+        CHECKED = "checked", pgettext_lazy("import job", "checked")
+        QUEUED = "queued", pgettext_lazy("import job", "waiting to be imported")
+        IMPORTING = "importing", pgettext_lazy("import job", "being imported")
+        DONE = "done", pgettext_lazy("import job", "imported")
+        FAILED = "failed", pgettext_lazy("import job", "failed")
+        DISCARDED = "discarded", pgettext_lazy("import job", "discarded")
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.PROTECT, related_name="+"
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    file_format = models.CharField(_("format"), max_length=10)
+    data = models.BinaryField(_("content"), blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.WAITING)
+    row_count = models.PositiveIntegerField(_("rows"))
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    report = models.JSONField(_("report"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    message = models.TextField(_("message"), blank=True)
+    # The staff member's language, in which the task writes the report's messages.
+    language = models.CharField(_("language"), max_length=10, default="sl")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background import")
+        verbose_name_plural = _("background imports")
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return self.file_name

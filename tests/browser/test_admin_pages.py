@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from funding.models import AgreementProject
 from projects.models import Organisation, Project
+from regionportal.base import import_admin
+from tests.imports import run_tasks
 
 PASSWORD = "a-long-test-password"
 BLOCKING = {"critical", "serious"}
@@ -192,3 +194,46 @@ def test_a_valid_file_is_confirmed_and_arrives_as_a_draft(page, site, axe_violat
     expect(page.locator(".messagelist")).to_be_visible()
     page.goto(f"{site}/admin/projects/project/?state__exact=draft")
     expect(page.locator("#result_list")).to_contain_text("ZELENA")
+
+
+def test_a_large_file_is_followed_in_the_background_until_it_is_imported(
+    page, site, axe_violations, monkeypatch
+):
+    """A file above the request's limit (made 1 row here): its page follows the background job
+    by itself (the script reloads it when the state changes), and every state of it passes axe."""
+    monkeypatch.setattr(import_admin, "REQUEST_ROWS", 1)
+    page.goto(f"{site}/admin/projects/project/import/")
+    two_rows = (
+        IMPORT_FILE.splitlines()[0]
+        + "\n"
+        + (
+            'modra-pot,MODRA,Modra pot,idea,INTERREG-EUROPE,,Celje,"10,00"\n'
+            'bela-pot,BELA,Bela pot,idea,INTERREG-EUROPE,,Celje,"20,00"\n'
+        )
+    )
+    page.locator("input[type=file]").set_input_files(
+        {"name": "veliki.csv", "mimeType": "text/csv", "buffer": two_rows.encode()}
+    )
+    page.locator("select[name=format]").select_option(label="csv")
+    page.locator("#content-main form [type=submit]").first.click()
+
+    state = page.locator("#import-job-state")
+    expect(state).to_have_text("Čaka na preverjanje")
+    count, report = axe_violations(impacts=BLOCKING)
+    assert count == 0, f"waiting job:\n{report}"
+
+    assert run_tasks() == 1
+    expect(state).to_have_text("Preverjeno", timeout=10_000)
+    count, report = axe_violations(impacts=BLOCKING)
+    assert count == 0, f"checked job:\n{report}"
+    page.get_by_role("button", name="Potrdi uvoz").click()
+
+    expect(state).to_have_text("Čaka na uvoz")
+    assert run_tasks() == 1
+    expect(state).to_have_text("Uvoženo", timeout=10_000)
+    expect(page.locator("#content-main")).to_contain_text("Uvoz je končan: novih 2")
+    count, report = axe_violations(impacts=BLOCKING)
+    assert count == 0, f"imported job:\n{report}"
+    assert set(
+        Project.objects.filter(slug__in=["modra-pot", "bela-pot"]).values_list("state", flat=True)
+    ) == {"draft"}

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from funding.models import Programme
 from pillars.models import Pillar
 from projects.models import Organisation, Partnership, Project
-from regionportal.base.importing import MAX_IMPORT_ROWS, parse_amount
+from regionportal.base.importing import MAX_IMPORT_ROWS, REQUEST_ROWS, parse_amount
 from regionportal.base.models import ImportLog, Municipality
 from tests.factories import (
     make_municipality,
@@ -384,17 +384,17 @@ def test_a_dry_run_makes_no_revision_and_a_confirmation_exactly_one(editor_clien
 
 @pytest.mark.slow
 def test_a_file_of_the_most_rows_imports_within_the_request(editor_client, lookups):
-    """The most rows a file may have, new projects each with a programme, two pillars and two
+    """The most rows a request imports, new projects each with a programme, two pillars and two
     municipalities: the dry run reports them all and the confirmation imports them in one
     revision. (Its time is measured once, not asserted.)"""
     rows = [HEADER] + [
         [f"p-{n}", f"P{n}", f"Projekt {n}", "idea", "INT-SI-HR", "zelena; pametna",
          "Celje; SI-126", "1.234,56"]
-        for n in range(MAX_IMPORT_ROWS)
+        for n in range(REQUEST_ROWS)
     ]  # fmt: skip
     response = dry_run(editor_client, URL, csv_file(rows, "veliki.csv"), CSV_FORMAT)
     assert response.context["report"]["totals"] == {
-        "new": MAX_IMPORT_ROWS,
+        "new": REQUEST_ROWS,
         "update": 0,
         "skip": 0,
         "error": 0,
@@ -402,7 +402,7 @@ def test_a_file_of_the_most_rows_imports_within_the_request(editor_client, looku
     assert not Project.objects.exists()
 
     assert confirm(editor_client, PROCESS, response).status_code == 302
-    assert Project.objects.filter(state="draft").count() == MAX_IMPORT_ROWS
+    assert Project.objects.filter(state="draft").count() == REQUEST_ROWS
     log = ImportLog.objects.get()
-    assert log.new_count == MAX_IMPORT_ROWS
-    assert log.revision.version_set.count() == 3 * MAX_IMPORT_ROWS  # each with its 2 pillars
+    assert log.new_count == REQUEST_ROWS
+    assert log.revision.version_set.count() == 3 * REQUEST_ROWS  # each with its 2 pillars

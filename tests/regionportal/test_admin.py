@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from projects.models import Project
-from regionportal.base.models import ImportLog, LinkCheck, StateChange
+from regionportal.base.models import ImportJob, ImportLog, LinkCheck, StateChange
 from tests import factories
 from tests.admin_rows import ROW_FACTORIES
 
@@ -44,8 +44,9 @@ def test_every_portal_model_has_an_admin():
         model for label in PORTAL_APPS for model in apps.get_app_config(label).get_models()
     }
     # A publication step is shown read-only on its record's page: an admin of its own would
-    # let staff rewrite the record's history.
-    assert portal_models - set(PORTAL_MODELS) - inline_models == {StateChange}
+    # let staff rewrite the record's history. A background import has its page under its
+    # list's import, for whoever may import into the list.
+    assert portal_models - set(PORTAL_MODELS) - inline_models == {StateChange, ImportJob}
     assert set(PORTAL_MODELS) == set(ROW_FACTORIES)
 
 
@@ -106,7 +107,9 @@ def test_groups_hold_the_portal_permissions():
     history = {"view_revision", "view_version"}
 
     publish = Permission.objects.filter(codename__startswith="publish_")
-    steps = Permission.objects.filter(content_type__model="statechange")
+    # Publication steps and background imports are reached through their records' and lists'
+    # own permissions.
+    steps = Permission.objects.filter(content_type__model__in=["statechange", "importjob"])
     assert {p.codename for p in publish} == {"publish_project", "publish_agreementproject"}
 
     editors = Group.objects.get(name="Urednik").permissions.all()

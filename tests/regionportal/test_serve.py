@@ -199,8 +199,8 @@ def wait_for(condition, seconds, what):
 
 
 class Server:
-    def __init__(self, process, port, stdout, stderr):
-        self.process, self.port = process, port
+    def __init__(self, process, port, stdout, stderr, environ):
+        self.process, self.port, self.environ = process, port, environ
         self.stdout_path, self.stderr_path = stdout, stderr
 
     def stdout(self):
@@ -251,7 +251,7 @@ def server(tmp_path_factory):
             stdout=out,
             stderr=err,
         )
-    running = Server(process, port, stdout, stderr)
+    running = Server(process, port, stdout, stderr, environ)
     try:
         # The workers boot meanwhile.
         subprocess.run(
@@ -291,6 +291,42 @@ def test_gunicorn_logs_each_request_on_standard_output(server):
     assert "GET /sl/municipalities/" not in server.stderr()
 
 
+# A background import's check queued in the server's database, and followed until it ends.
+QUEUE_AN_IMPORT = """
+import time
+import django
+django.setup()
+from projects.models import Organisation
+from regionportal.base import import_jobs
+job = import_jobs.start(
+    model=Organisation, user=None, file_name="partnerji.csv", file_format="csv",
+    data="slug,name,country_code\\nnova,Nova organizacija,HR\\n".encode(), row_count=1,
+    language="sl",
+)
+for _ in range(300):
+    job.refresh_from_db()
+    if job.state not in import_jobs.UNFINISHED:
+        break
+    time.sleep(0.1)
+print(job.state, job.report["totals"]["new"] if job.report else None)
+"""
+
+
+@pytest.mark.server
+def test_gunicorn_starts_the_worker_of_the_background_tasks(server):
+    assert "Task worker started" in server.stderr()
+    result = subprocess.run(
+        [sys.executable, "-c", QUEUE_AN_IMPORT],
+        cwd=settings.BASE_DIR,
+        env=server.environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.split() == ["checked", "1"]
+
+
 @pytest.mark.server
 def test_a_reload_on_sighup_answers_every_request(server):
     old_workers = set(server.booted_workers())
@@ -325,3 +361,5 @@ def test_a_reload_on_sighup_answers_every_request(server):
     assert set(statuses) == {200}
     assert len(new_workers) == 2
     assert server.process.poll() is None
+    # The task worker too runs the new code.
+    wait_for(lambda: server.stderr().count("Task worker started") == 2, 30, "the new task worker")

@@ -151,3 +151,9 @@ def media_path_of(file):
     portal's own host, which the PDF's fetcher reads through the storage API (not the storage's
     own URL, which may be another host's)."""
     return pdf.media_path(file.name)
+
+
+@register.filter
+def moment(value):
+    """A date and time as the portal writes them (formatting.format_moment)."""
+    return formatting.format_moment(value) if value else ""
