@@ -72,6 +72,10 @@ MIDDLEWARE = [
     "regionportal.base.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 for a conditional request whose ETag or Last-Modified still holds (cached pages too).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' pages from the cache, before the session and everything below it.
+    "regionportal.base.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -338,6 +342,10 @@ if os.environ.get("REDIS_URL"):
         # instead of holding the worker until the operating system gives up.
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
+
+# The whole-page cache for anonymous visitors (regionportal.base.page_cache);
+# DJANGO_PAGE_CACHE=off turns it off, e.g. to measure the pages themselves.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 
 # Background tasks (Django's tasks framework) queued in the database: a spreadsheet import too
 # large for one request runs in `manage.py db_worker`, which gunicorn starts beside itself

@@ -14,7 +14,10 @@ class BaseConfig(AppConfig):
     verbose_name = _("Region and municipalities")
 
     def ready(self):
+        from . import page_cache
         from .text import unaccent
+
+        page_cache.connect_signals()
 
         def register_unaccent_on_sqlite(sender, connection, **kwargs):
             """SQLite has no unaccent: give it one that folds as PostgreSQL's extension

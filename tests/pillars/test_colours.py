@@ -35,7 +35,8 @@ def test_an_unchanged_stylesheet_is_answered_304_and_a_changed_one_afresh(client
     assert unchanged.content == b""
     assert unchanged["ETag"] == etag
 
-    Pillar.objects.filter(pk=pillar.pk).update(colour="#5b4a8b")
+    pillar.colour = "#5b4a8b"
+    pillar.save()
     changed = client.get(CSS, headers={"if-none-match": etag})
     assert changed.status_code == 200
     assert changed["ETag"] != etag

@@ -352,7 +352,9 @@ def test_organisation_page_shows_its_facts_projects_and_source(get_page, portfol
 def test_an_organisation_only_in_unpublished_projects_has_no_page(get_page, portfolio):
     get_page("/en/partners/hidden/", status=404)
     get_page("/en/partners/ernact/")
-    Project.objects.filter(slug="clean").update(state="draft")  # ERNACT's only project
+    clean = Project.objects.get(slug="clean")  # ERNACT's only project
+    clean.state = "draft"
+    clean.save()
     get_page("/en/partners/ernact/", status=404)
 
 
@@ -390,7 +392,7 @@ def test_agencys_organisation_page_links_its_portfolio(get_page, portfolio):
 
 def jsonld_of(response):
     scripts = re.findall(
-        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', text(response), re.S
+        r'<script type="application/ld\+json">(.*?)</script>', text(response), re.S
     )
     assert len(scripts) == 1
     return json.loads(scripts[0])

@@ -1,0 +1,207 @@
+"""A whole-page cache for anonymous visitors that is never stale.
+
+Every public page, download, feed and API answer that an anonymous visitor asks for (GET or
+HEAD) is kept in the configured cache (Redis in production, shared by every app server; local
+memory otherwise) under its host, path, query and language and the **content version**: one
+number, in the same cache, that every content change bumps. A page kept under an older version
+is never read again (and expires). So a change is on every page at once, on every app server.
+
+What bumps the version:
+- a save or delete of any content model (the portal's apps but the background imports and link
+  checks), and a change of a many-to-many link: the admin's saves, deletes and inlines, imports,
+  restores from history, workflow steps and load_content all write through the ORM (a signal
+  receiver: the one accepted kind of business in a signal, as it must see every write). It bumps
+  at once, and again when the transaction commits, so that a page another request rendered from
+  the data before the commit is not kept either;
+- a scheduled publication coming due: the time of the next one is kept beside the version, and
+  the first request after it bumps the version;
+- `bump_content_version()` by a writer that bypasses the ORM's signals (bulk writes).
+
+Never cached: a request with a session cookie (staff, and so previews; their pages say
+`Cache-Control: private`, so that no CDN keeps them either) or credentials, the
+admin, /health/ and /media/, a response that is not a 200, that sets a cookie, that streams,
+that says private/no-store/no-cache, or that used the request's CSP nonce (a nonce must never
+be served twice; public pages use no inline script).
+
+Kept responses carry `Cache-Control: public, max-age=…, stale-while-revalidate=…` for browsers
+and a CDN, an ETag and Last-Modified; ConditionalGetMiddleware answers 304 to a conditional
+request. `DJANGO_PAGE_CACHE=off` (settings.PAGE_CACHE) turns the cache off, e.g. to measure.
+"""
+
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.functions import Now
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from .publishing import Publishable, State
+
+VERSION_KEY = "page-cache:content-version"
+NEXT_PUBLICATION_KEY = "page-cache:next-publication"
+# Pages are kept a day at most; one kept under an older version is never read again.
+PAGE_TIMEOUT = 24 * 60 * 60
+# What browsers and a CDN may do: keep a page half a minute, and serve it a minute longer
+# while they fetch it anew.
+MAX_AGE = 30
+STALE_WHILE_REVALIDATE = 60
+CONTENT_APPS = {"regionportal", "pillars", "funding", "projects"}
+NOT_CONTENT = {"regionportal.importjob", "regionportal.linkcheck"}
+NOT_CACHED_PATHS = ("/admin/", "/health/", "/media/", "/static/")
+# A streamed download (CSV, JSON) is kept once it has been sent whole, up to this size; a larger
+# one (a list of many thousand rows) is made anew each time rather than held in the cache.
+MAX_STREAMED_SIZE = 4 * 1024 * 1024
+# No scheduled publication (kept, rather than None, which means "not looked up yet").
+_NONE = 0
+
+
+def is_content(model):
+    return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in NOT_CONTENT
+
+
+def bump_content_version():
+    """A new content version: every cached page is stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    cache.delete(NEXT_PUBLICATION_KEY)
+
+
+def content_changed(sender, instance=None, action=None, **kwargs):
+    """The signal receiver: bump now, and again once the writing transaction commits."""
+    if action is not None and not action.startswith("post_"):
+        return
+    if not is_content(type(instance) if instance is not None else sender):
+        return
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-{signal!r}")
+
+
+def _next_publication():
+    """The time (a timestamp) of the next scheduled publication, or _NONE."""
+    times = [
+        model._default_manager.filter(state=State.PUBLISHED, publish_at__gt=Now()).aggregate(
+            next=Min("publish_at")
+        )["next"]
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    times = [moment for moment in times if moment is not None]
+    return min(times).timestamp() if times else _NONE
+
+
+def content_version():
+    """The content version, bumped first if a scheduled publication has come due."""
+    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    due = found.get(NEXT_PUBLICATION_KEY)
+    if due is None:
+        cache.set(NEXT_PUBLICATION_KEY, _next_publication(), timeout=PAGE_TIMEOUT)
+    elif due != _NONE and due <= time.time():
+        bump_content_version()
+        return content_version()
+    return version
+
+
+def _is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith(NOT_CACHED_PATHS)
+    )
+
+
+def _is_cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        # The page used the request's CSP nonce (Django's LazyNonce is true once generated).
+        and not getattr(request, "_csp_nonce", None)
+    )
+
+
+def _key(request, version):
+    language = translation.get_language_from_request(request, check_path=True)
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{version}:{language}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serve an anonymous visitor's GET or HEAD from the cache, or render it and keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # A staff member's page: for their browser only, never a CDN's.
+                patch_cache_control(response, private=True)
+            return response
+        key = _key(request, content_version())
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if _is_cacheable_response(request, response):
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=MAX_AGE,
+                    stale_while_revalidate=STALE_WHILE_REVALIDATE,
+                )
+            if not response.has_header("Last-Modified"):
+                response["Last-Modified"] = http_date()
+            if response.streaming:
+                response.streaming_content = _kept_once_streamed(
+                    response, response.streaming_content, key
+                )
+                return response
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            cache.set(key, response, timeout=PAGE_TIMEOUT)
+        return response
+
+
+def _kept_once_streamed(response, content, key):
+    """The chunks of a streamed download, passed on as they come; once the download is whole,
+    a copy of it is kept if it is no larger than MAX_STREAMED_SIZE."""
+    chunks, size = [], 0
+    for chunk in content:
+        if chunks is not None:
+            size += len(chunk)
+            if size <= MAX_STREAMED_SIZE:
+                chunks.append(chunk)
+            else:
+                chunks = None
+        yield chunk
+    if chunks is not None:
+        kept = HttpResponse(b"".join(chunks), status=response.status_code)
+        for name, value in response.headers.items():
+            kept.headers[name] = value
+        set_response_etag(kept)
+        cache.set(key, kept, timeout=PAGE_TIMEOUT)

@@ -1,0 +1,263 @@
+"""The whole-page cache for anonymous visitors (regionportal.base.page_cache): what it keeps,
+what it never keeps, and that every kind of content change is on the next request."""
+
+import time
+from datetime import timedelta
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+import reversion
+from django.core.management import call_command
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from projects.models import Partnership
+from regionportal.base import page_cache
+from regionportal.base.publishing import withdraw
+from tests import factories
+from tests.imports import confirm, dry_run, xlsx_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous visitor's browser: a client of its own, never logged in."""
+    return Client()
+
+
+def served_from_cache(client, url, django_assert_num_queries, method="get", **kwargs):
+    with django_assert_num_queries(0):
+        response = getattr(client, method)(url, **kwargs)
+        response.getvalue()  # a download is read to its end
+        return response
+
+
+def test_a_visitors_page_is_kept_and_served_again_without_a_query(
+    visitor, django_assert_num_queries
+):
+    project = factories.make_project(acronym="KEPT")
+    url = project.get_absolute_url()
+    first = visitor.get(url)
+    assert first.status_code == 200
+
+    again = served_from_cache(visitor, url, django_assert_num_queries)
+    assert again.content == first.content
+    assert again["Cache-Control"] == "public, max-age=30, stale-while-revalidate=60"
+    assert again["ETag"] == first["ETag"]
+    assert again["Last-Modified"] == first["Last-Modified"]
+    head = served_from_cache(visitor, url, django_assert_num_queries, method="head")
+    assert head.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/sl/projects/", "/en/projects/export.csv/", "/sl/projects/feed/", "/api/v1/projects/"],
+    ids=["list", "download", "feed", "api"],
+)
+def test_downloads_feeds_and_api_answers_are_kept_too(visitor, django_assert_num_queries, url):
+    factories.make_project()
+    first = visitor.get(url)
+    assert first.status_code == 200
+    body = first.getvalue()
+    assert served_from_cache(visitor, url, django_assert_num_queries).getvalue() == body
+
+
+def test_the_key_is_the_path_the_query_and_the_language(visitor):
+    factories.make_project(acronym="ALFA", title_sl="Alfa", title_en="Alpha")
+    factories.make_project(acronym="BETA", title_sl="Beta", title_en="Beta")
+    assert "ALFA" in visitor.get("/sl/projects/", {"q": "alfa"}).text
+    beta = visitor.get("/sl/projects/", {"q": "beta"}).text
+    assert "BETA" in beta
+    assert "ALFA" not in beta
+    assert '<html lang="en"' in visitor.get("/en/projects/").text
+    assert '<html lang="sl"' in visitor.get("/sl/projects/").text
+
+
+def test_a_conditional_request_is_answered_304(visitor, django_assert_num_queries):
+    url = factories.make_project().get_absolute_url()
+    first = visitor.get(url)
+
+    by_etag = served_from_cache(
+        visitor, url, django_assert_num_queries, headers={"if-none-match": first["ETag"]}
+    )
+    assert by_etag.status_code == 304
+    assert by_etag.content == b""
+    by_date = visitor.get(url, headers={"if-modified-since": first["Last-Modified"]})
+    assert by_date.status_code == 304
+
+
+def test_staff_are_never_served_a_kept_page_nor_is_theirs_kept(
+    visitor, editor_client, django_assert_num_queries
+):
+    project = factories.make_project(acronym="SEEN")
+    draft = factories.make_project(acronym="DRAFT", state="draft")
+    visitor.get(project.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as queries:
+        staff_page = editor_client.get(project.get_absolute_url())
+    assert staff_page.status_code == 200
+    assert len(queries) > 0  # rendered for them
+    assert "private" in staff_page["Cache-Control"]  # and kept by no CDN either
+    # A staff member's preview of a draft is theirs alone.
+    assert editor_client.get(draft.get_absolute_url()).status_code == 200
+    assert visitor.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_response_that_sets_a_cookie_or_is_private_is_not_kept():
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        response = HttpResponse("page")
+        if request.GET.get("kind") == "cookie":
+            response.set_cookie("seen", "1")
+        if request.GET.get("kind") == "private":
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    middleware = page_cache.PageCacheMiddleware(view)
+    for kind in ("cookie", "private"):
+        for _ in range(2):
+            middleware(RequestFactory().get("/sl/page/", {"kind": kind}))
+    assert len(calls) == 4
+    for _ in range(2):
+        middleware(RequestFactory().get("/sl/page/", {"kind": "plain"}))
+    assert len(calls) == 5
+
+
+def test_a_kept_page_carries_no_csp_nonce(visitor):
+    url = factories.make_project().get_absolute_url()  # its page has JSON-LD
+    first, second = visitor.get(url), visitor.get(url)
+    assert '<script type="application/ld+json">' in first.text
+    for response in (first, second):
+        assert "'nonce-" not in response["Content-Security-Policy"]
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_the_switch_turns_the_cache_off(visitor, settings):
+    settings.PAGE_CACHE = False
+    url = factories.make_project().get_absolute_url()
+    visitor.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        visitor.get(url)
+    assert len(queries) > 0
+
+
+# Every kind of change is on the next request.
+
+
+def change_url(record):
+    meta = record._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+
+
+def test_an_admin_save(visitor, admin_client, changeform_data):
+    project = factories.make_full_project(title_sl="Stari naslov")
+    url = project.get_absolute_url()
+    assert "Stari naslov" in visitor.get(url).text
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["title_sl"] = "Nov naslov"
+    assert admin_client.post(change_url(project), data).status_code == 302
+    assert "Nov naslov" in visitor.get(url).text
+
+
+def test_an_admin_delete(visitor, admin_client):
+    project = factories.make_project(acronym="GONE")
+    assert "GONE" in visitor.get("/sl/projects/").text
+    delete = reverse("admin:projects_project_delete", args=[project.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert "GONE" not in visitor.get("/sl/projects/").text
+    assert visitor.get(project.get_absolute_url()).status_code == 404
+
+
+def test_an_inline_change(visitor, admin_client, changeform_data):
+    project = factories.make_full_project(partners=1)
+    url = project.get_absolute_url()
+    assert "123.456,00 €" not in visitor.get(url).text
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["partnerships-1-budget"] = "123456"
+    assert admin_client.post(change_url(project), data).status_code == 302
+    assert Partnership.objects.filter(budget=Decimal("123456")).exists()
+    assert "123.456,00 €" in visitor.get(url).text
+
+
+def test_a_many_to_many_change(visitor, admin_client, changeform_data):
+    project = factories.make_full_project(acronym="LINKED")
+    celje = factories.make_municipality(name="Celje")
+    url = celje.get_absolute_url()
+    assert "LINKED" not in visitor.get(url).text
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["municipalities"] = [str(celje.pk)]
+    assert admin_client.post(change_url(project), data).status_code == 302
+    assert "LINKED" in visitor.get(url).text
+
+
+def test_an_import(visitor, editor_client):
+    project = factories.make_project(slug="uvozen", acronym="UVOZ", title_sl="Pred uvozom")
+    url = project.get_absolute_url()
+    assert "Pred uvozom" in visitor.get(url).text
+    rows = [["slug", "acronym", "title"], ["uvozen", "UVOZ", "Po uvozu"]]
+    checked = dry_run(editor_client, "/admin/projects/project/import/", xlsx_file(rows))
+    assert (
+        confirm(editor_client, "/admin/projects/project/process_import/", checked).status_code
+        == 302
+    )
+    assert "Po uvozu" in visitor.get(url).text
+
+
+def test_a_restore_from_history(visitor, admin_client, changeform_data):
+    with reversion.create_revision():
+        project = factories.make_full_project(title_sl="Prvi naslov")
+    url = project.get_absolute_url()
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["title_sl"] = "Drugi naslov"
+    admin_client.post(change_url(project), data)
+    assert "Drugi naslov" in visitor.get(url).text
+
+    first = Version.objects.get_for_object(project).order_by("pk").first()
+    revision = reverse("admin:projects_project_revision", args=[project.pk, first.pk])
+    assert (
+        admin_client.post(revision, changeform_data(admin_client.get(revision))).status_code == 302
+    )
+    assert "Prvi naslov" in visitor.get(url).text
+
+
+def test_a_workflow_step(visitor, publisher):
+    project = factories.make_project(acronym="OUT")
+    assert visitor.get(project.get_absolute_url()).status_code == 200
+    withdraw(record=project, user=publisher, comment="Napačni podatki")
+    assert visitor.get(project.get_absolute_url()).status_code == 404
+    assert "OUT" not in visitor.get("/sl/projects/").text
+
+
+def test_load_content(visitor):
+    assert ">CLEAN<" not in visitor.get("/sl/projects/").text
+    assert visitor.get("/sl/projects/clean/").status_code == 404
+    call_command("load_content", stdout=StringIO())
+    assert ">CLEAN<" in visitor.get("/sl/projects/").text
+    assert visitor.get("/sl/projects/clean/").status_code == 200
+
+
+def test_a_scheduled_publication_coming_due(visitor):
+    factories.make_project(acronym="SOON", publish_at=timezone.now() + timedelta(seconds=1))
+    assert "SOON" not in visitor.get("/sl/projects/").text
+    time.sleep(1.2)
+    assert "SOON" in visitor.get("/sl/projects/").text
+
+
+def test_a_streamed_download_larger_than_the_limit_is_made_anew(visitor, monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_STREAMED_SIZE", 10)
+    factories.make_project()
+    url = "/en/projects/export.csv/"
+    first = visitor.get(url).getvalue()
+    with CaptureQueriesContext(connection) as queries:
+        again = visitor.get(url).getvalue()
+    assert again == first
+    assert len(queries) > 0
