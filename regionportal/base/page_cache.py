@@ -76,19 +76,34 @@ def bump_content_version():
     cache.delete(NEXT_PUBLICATION_KEY)
 
 
-def content_changed(sender, instance=None, action=None, **kwargs):
-    """The signal receiver: bump now, and again once the writing transaction commits."""
+def content_changed(sender, action=None, **kwargs):
+    """The signal receiver: bump now, and (once per transaction) again when it commits."""
     if action is not None and not action.startswith("post_"):
         return
-    if not is_content(type(instance) if instance is not None else sender):
-        return
     bump_content_version()
-    transaction.on_commit(bump_content_version)
+    connection = transaction.get_connection()
+    if not any(callback is bump_content_version for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(bump_content_version)
 
 
 def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-{signal!r}")
+    """The receiver for the content models only (and the links between them): the others (the
+    sessions, the login log, the task queue…) keep Django's fast bulk delete, which a receiver
+    would rule out."""
+    for model in apps.get_models():
+        if not is_content(model):
+            continue
+        uid = f"page-cache-{model._meta.label_lower}"
+        post_save.connect(content_changed, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(content_changed, sender=model, weak=False, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                content_changed,
+                sender=through,
+                weak=False,
+                dispatch_uid=f"page-cache-{through._meta.label_lower}",
+            )
 
 
 def _next_publication():
