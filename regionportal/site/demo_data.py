@@ -36,6 +36,7 @@ from projects.models import (
     ProjectPillar,
     ProjectResult,
 )
+from regionportal.base import page_cache
 from regionportal.base.fields import DatePrecision
 from regionportal.base.models import Municipality, Source
 from regionportal.base.publishing import State
@@ -439,6 +440,8 @@ class DemoDataGenerator:
                     self.make_batch(size)
                 if progress:
                     progress(batch_number, batch_count, self.tally)
+        # bulk_create sends no signal: every cached page is made stale here instead.
+        page_cache.bump_content_version()
         return self.tally
 
     def make_batch(self, size):

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from pillars.models import Pillar
 from tests import factories
 
 pytestmark = pytest.mark.django_db

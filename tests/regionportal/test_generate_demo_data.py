@@ -173,6 +173,16 @@ def test_the_list_and_a_generated_projects_page_show_it(demo, client):
     assertContains(page, "Generirani demo podatki (manage.py generate_demo_data)")
 
 
+def test_a_cached_list_shows_the_generated_projects_at_once(content, client):
+    """Its bulk writes send no signal, so the command makes the cached pages stale itself."""
+    before = Project.objects.published().count()
+    assertContains(client.get("/en/projects/"), f"{before} projects")
+    generate("--projects", "5", "--force")
+    assertContains(client.get("/en/projects/"), f"{before + 5} projects")
+    generate("--delete")
+    assertContains(client.get("/en/projects/"), f"{before} projects")
+
+
 def test_it_writes_no_history(content):
     versions, revisions = Version.objects.count(), Revision.objects.count()
     generate("--projects", "10", "--force")
