@@ -244,7 +244,8 @@ def test_the_partner_download_leaves_out_organisations_in_no_published_project(c
 
     assert "Razvojna agencija Savinja" in names()
     assert not {"Samo v osnutku", "Brez projekta"} & names()
-    Project.objects.filter(pk=hidden.pk).update(state="published")
+    hidden.state = "published"
+    hidden.save()
     assert "Samo v osnutku" in names()
 
 
