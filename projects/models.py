@@ -78,15 +78,21 @@ class OrganisationQuerySet(models.QuerySet):
         return self.with_project_count()
 
     def for_detail_page(self):
+        """An organisation's page; its partnerships are paged apart
+        (Partnership.objects.for_organisation_page())."""
         return self.select_related("source", "logo").prefetch_related(
+            Prefetch("discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")),
+        )
+
+    def for_api_detail(self, first_rows):
+        """An organisation's record in the API: the page's bundle with the first `first_rows`
+        of its published partnerships as `published_partnerships`."""
+        return self.for_detail_page().prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.filter(project__in=Project.objects.published())
-                .select_related("project__programme")
-                .order_by("-project__start_date", "project__acronym"),
+                queryset=Partnership.objects.for_organisation_page()[:first_rows],
                 to_attr="published_partnerships",
-            ),
-            Prefetch("discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")),
+            )
         )
 
     def matching(self, text):
@@ -614,6 +620,15 @@ class PartnershipQuerySet(models.QuerySet):
     def of_agency(self):
         """The agency's partnerships: one per project at most."""
         return self.filter(organisation__is_agency=True)
+
+    def for_organisation_page(self):
+        """The partnerships in published projects with their projects and programmes, as an
+        organisation's page lists them: the latest project first."""
+        return (
+            self.filter(project__in=Project.objects.published())
+            .select_related("project__programme")
+            .order_by(F("project__start_date").desc(nulls_last=True), "project__acronym", "pk")
+        )
 
 
 class Partnership(SourcedModel):
