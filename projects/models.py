@@ -50,10 +50,13 @@ class OrganisationQuerySet(models.QuerySet):
         The agency stays whatever it takes part in: the portal is its own, and its portfolio
         page also lists the projects it runs without a partnership.
         """
-        published_partnerships = Partnership.objects.filter(
-            organisation=OuterRef("pk"), project__in=Project.objects.published()
-        )
-        return self.filter(Q(is_agency=True) | Exists(published_partnerships))
+        # One list of the organisations in published projects, not a subquery per organisation:
+        # SQLite runs that one through the partnerships' (project, organisation) index once for
+        # every published project, 18 s for 15,000 organisations and 10,000 projects.
+        in_published_projects = Partnership.objects.filter(
+            project__in=Project.objects.published()
+        ).values("organisation_id")
+        return self.filter(Q(is_agency=True) | Q(pk__in=in_published_projects))
 
     def agency(self):
         """The organisation marked as the agency, or None where none is."""
