@@ -6,10 +6,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from pytest_django.asserts import assertContains, assertNotContains
 
 from projects.models import Partnership
 from tests import factories
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -434,3 +436,31 @@ def test_api_nested_lists_queries_do_not_grow(client, assert_constant_queries, g
             factories.make_partnership(project=project, organisation=partner)
 
     assert_constant_queries(url, add_rows)
+
+
+# The PDF summaries: the first projects, saying how many more there are
+
+
+@pytest.mark.usefixtures("pdf_engine")
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/en/municipalities/lasko/summary.pdf", "The first 20 of 22 projects are shown."),
+        ("/sl/municipalities/lasko/summary.pdf", "Prikazanih je prvih 20 od 22 projektov."),
+        ("/en/pillars/narava/summary.pdf", "The first 20 of 22 projects are shown."),
+        ("/en/partners/agency/summary.pdf", "The first 20 of 22 projects are shown."),
+    ],
+)
+def test_summaries_show_the_first_projects_and_say_how_many_more(
+    client, agency, municipality, pillar, url, text
+):
+    cache.clear()
+    for project in portfolio(agency, FIRST_ROWS + 2):
+        project.municipalities.add(municipality)
+        factories.make_project_pillar(project=project, pillar=pillar, is_primary=True)
+
+    summary = pdf_text(client.get(url).content)
+
+    assert text in " ".join(summary.split())
+    assert "P22" in summary
+    assert "P02" not in summary
