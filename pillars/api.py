@@ -97,8 +97,17 @@ class VisionGoalSerializer(serializers.ModelSerializer):
         help_text=_("From the baseline towards the target, 0–100; null where not measurable."),
     )
     indicator_source = OptionalTextField()
+    project_count = serializers.IntegerField(
+        read_only=True, help_text=_("The published projects that serve the goal.")
+    )
     projects = GoalProjectSerializer(
-        many=True, read_only=True, help_text=_("The published projects that serve the goal.")
+        source="first_projects",
+        many=True,
+        read_only=True,
+        help_text=_(
+            "The first of the published projects that serve the goal, by acronym; the project "
+            "list's goal filter gives them all."
+        ),
     )
     url = api_url("goal-detail")
     page_url = PageUrlsField()
@@ -118,6 +127,7 @@ class VisionGoalSerializer(serializers.ModelSerializer):
             "latest",
             "progress_percent",
             "indicator_source",
+            "project_count",
             "projects",
             "url",
             "page_url",

@@ -1,6 +1,7 @@
 """The API's projects and organisations: only published projects, filtered as the pages are."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from rest_framework import serializers, viewsets
 
 from funding.models import Programme
@@ -29,6 +30,7 @@ from .models import (
     ProjectResult,
     RelatedPlace,
 )
+from .tables import FIRST_ROWS
 
 
 class OrganisationSummarySerializer(serializers.ModelSerializer):
@@ -274,9 +276,22 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
 
 class OrganisationDetailSerializer(OrganisationSerializer):
-    """An organisation with its part in each published project."""
+    """An organisation with its part in the latest of its published projects (project_count
+    counts them all)."""
 
-    projects = ParticipationSerializer(source="published_partnerships", many=True, read_only=True)
+    projects = ParticipationSerializer(
+        source="published_partnerships",
+        many=True,
+        read_only=True,
+        help_text=ngettext_lazy(
+            "Its part in its latest published project, at most %(count)s; project_count "
+            "counts them all.",
+            "Its part in its latest published projects, at most %(count)s; project_count "
+            "counts them all.",
+            "count",
+        )
+        % {"count": FIRST_ROWS},
+    )
 
     class Meta(OrganisationSerializer.Meta):
         fields = [*OrganisationSerializer.Meta.fields, "projects"]
@@ -293,7 +308,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Organisation.objects.public().for_detail_page().with_project_count()
+            return Organisation.objects.public().for_api_detail(FIRST_ROWS).with_project_count()
         return Organisation.objects.public().for_list_page().order_by("name", "pk")
 
     def get_serializer_class(self):

@@ -6,17 +6,19 @@ to its field; the other filters still apply (the views are not strict).
 """
 
 import unicodedata
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
 from funding.models import Programme
-from pillars.models import Pillar
+from pillars.models import Pillar, VisionGoal
 from regionportal.base.models import Municipality
 
 from .models import Organisation, Project
@@ -74,6 +76,7 @@ class ProjectFilter(django_filters.FilterSet):
     class AgencyRole(models.TextChoices):
         LEAD = "lead", _("Lead partner")
         PARTNER = "partner", _("Partner")
+        NONE = "none", _("No partnership recorded")
 
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -88,6 +91,14 @@ class ProjectFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All pillars"),
         help_text=_("The primary or a secondary pillar of the project."),
+    )
+    goal = django_filters.ModelChoiceFilter(
+        label=_("Vision goal"),
+        field_name="goals",
+        queryset=VisionGoal.objects.for_vision_page(),
+        to_field_name="slug",
+        empty_label=_("All goals"),
+        help_text=_("A goal of the 2030/50 vision that the project serves."),
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
@@ -110,11 +121,11 @@ class ProjectFilter(django_filters.FilterSet):
     )
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
-        field_name="municipalities",
+        method="filter_municipality",
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         empty_label=_("All municipalities"),
-        help_text=_("A municipality where the project takes place."),
+        help_text=_("A municipality where the project takes place, directly or at a place in it."),
     )
     year = YearFilter(
         label=_("Year"),
@@ -128,7 +139,10 @@ class ProjectFilter(django_filters.FilterSet):
         choices=AgencyRole.choices,
         method="filter_role",
         empty_label=_("Any role"),
-        help_text=_("Lead partner, or a partner but not the lead."),
+        help_text=_(
+            "Lead partner, a partner but not the lead, or a project it runs with no "
+            "partnership recorded."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -144,6 +158,11 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_country(self, queryset, name, value):
         return queryset.with_partner_from(value)
 
+    def filter_municipality(self, queryset, name, value):
+        # As the municipality's page counts them (touching()); through pk__in, as touching()
+        # is distinct and the list's sort orders may not be.
+        return queryset.filter(pk__in=Project.objects.touching(value).values("pk"))
+
     # The type hint is the API's description of the parameter: a whole number.
     def filter_year(self, queryset, name, value: int):
         return queryset.running_in(value)
@@ -151,7 +170,14 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_role(self, queryset, name, value):
         if value == self.AgencyRole.LEAD:
             return queryset.agency_is_lead()
+        if value == self.AgencyRole.NONE:
+            return queryset.without_agency()
         return queryset.agency_is_partner()
+
+
+def project_list_url(**filters):
+    """The project list's address with these filters (ProjectFilter's parameters)."""
+    return f"{reverse('projects:list')}?{urlencode(filters)}"
 
 
 class OrganisationFilter(django_filters.FilterSet):

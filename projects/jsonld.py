@@ -91,8 +91,9 @@ def project(project, request):
     )
 
 
-def organisation(organisation, request):
-    """A schema.org Organization with the published projects it takes part in."""
+def organisation(organisation, request, projects):
+    """A schema.org Organization with the published projects it takes part in that its page
+    shows (`projects`)."""
     data = _organisation_summary(organisation, request)
     return _compact(
         {
@@ -103,10 +104,10 @@ def organisation(organisation, request):
             "memberOf": [
                 {
                     "@type": "Project",
-                    "name": partnership.project.title,
-                    "url": request.build_absolute_uri(partnership.project.get_absolute_url()),
+                    "name": project.title,
+                    "url": request.build_absolute_uri(project.get_absolute_url()),
                 }
-                for partnership in organisation.published_partnerships
+                for project in projects
             ],
         }
     )

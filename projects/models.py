@@ -50,10 +50,13 @@ class OrganisationQuerySet(models.QuerySet):
         The agency stays whatever it takes part in: the portal is its own, and its portfolio
         page also lists the projects it runs without a partnership.
         """
-        published_partnerships = Partnership.objects.filter(
-            organisation=OuterRef("pk"), project__in=Project.objects.published()
-        )
-        return self.filter(Q(is_agency=True) | Exists(published_partnerships))
+        # One list of the organisations in published projects, not a subquery per organisation:
+        # SQLite runs that one through the partnerships' (project, organisation) index once for
+        # every published project, 18 s for 15,000 organisations and 10,000 projects.
+        in_published_projects = Partnership.objects.filter(
+            project__in=Project.objects.published()
+        ).values("organisation_id")
+        return self.filter(Q(is_agency=True) | Q(pk__in=in_published_projects))
 
     def agency(self):
         """The organisation marked as the agency, or None where none is."""
@@ -78,15 +81,21 @@ class OrganisationQuerySet(models.QuerySet):
         return self.with_project_count()
 
     def for_detail_page(self):
+        """An organisation's page; its partnerships are paged apart
+        (Partnership.objects.for_organisation_page())."""
         return self.select_related("source", "logo").prefetch_related(
+            Prefetch("discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")),
+        )
+
+    def for_api_detail(self, first_rows):
+        """An organisation's record in the API: the page's bundle with the first `first_rows`
+        of its published partnerships as `published_partnerships`."""
+        return self.for_detail_page().prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.filter(project__in=Project.objects.published())
-                .select_related("project__programme")
-                .order_by("-project__start_date", "project__acronym"),
+                queryset=Partnership.objects.for_organisation_page()[:first_rows],
                 to_attr="published_partnerships",
-            ),
-            Prefetch("discrepancies", queryset=SourceDiscrepancy.objects.select_related("source")),
+            )
         )
 
     def matching(self, text):
@@ -614,6 +623,15 @@ class PartnershipQuerySet(models.QuerySet):
     def of_agency(self):
         """The agency's partnerships: one per project at most."""
         return self.filter(organisation__is_agency=True)
+
+    def for_organisation_page(self):
+        """The partnerships in published projects with their projects and programmes, as an
+        organisation's page lists them: the latest project first."""
+        return (
+            self.filter(project__in=Project.objects.published())
+            .select_related("project__programme")
+            .order_by(F("project__start_date").desc(nulls_last=True), "project__acronym", "pk")
+        )
 
 
 class Partnership(SourcedModel):

@@ -17,6 +17,9 @@ from .models import Organisation, Project
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
+# A page that shows projects beside other content (a programme's, a municipality's, a pillar's,
+# the agency's) shows this many, with their count and sums, and links to the list for the rest.
+FIRST_ROWS = 20
 
 
 class BoundedPaginator(Paginator):

@@ -1,6 +1,7 @@
 """Projects and partner organisations: the lists, a page per project and per organisation, and
 the agency's own page."""
 
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,9 +23,15 @@ from regionportal.base.publishing import can_preview, preview_headers
 
 from . import jsonld
 from .exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport
-from .filters import OrganisationFilter, ProjectFilter, country_choices
+from .filters import OrganisationFilter, ProjectFilter, country_choices, project_list_url
 from .models import Organisation, Partnership, Project, ProjectDocument, ProjectResult
-from .tables import DEFAULT_PER_PAGE, BoundedPaginator, OrganisationTable, ProjectTable
+from .tables import (
+    DEFAULT_PER_PAGE,
+    FIRST_ROWS,
+    BoundedPaginator,
+    OrganisationTable,
+    ProjectTable,
+)
 
 
 class FilteredTableView(SingleTableMixin, FilterView):
@@ -248,6 +255,19 @@ def organisation_export(request, fmt):
     )
 
 
+def page_of(request, rows):
+    """The page of the rows that the address asks for (?page=), DEFAULT_PER_PAGE of them; the
+    first or the last page where it asks for one that is not a number or past the end, with
+    `not_found` set then (the page says so)."""
+    asked = request.GET.get("page", "").strip()
+    page = Paginator(rows, DEFAULT_PER_PAGE).get_page(asked)
+    try:
+        page.not_found = bool(asked) and int(asked) != page.number
+    except ValueError:
+        page.not_found = True
+    return page
+
+
 class OrganisationDetailView(DetailView):
     template_name = "partners/detail.html"
     context_object_name = "organisation"
@@ -257,29 +277,46 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["jsonld"] = jsonld.dumps(jsonld.organisation(self.object, self.request))
+        partnerships = Partnership.objects.filter(organisation=self.object)
+        page = page_of(self.request, partnerships.for_organisation_page())
+        context["partnerships"] = page
+        context["page_not_found"] = page.not_found
+        context["jsonld"] = jsonld.dumps(
+            jsonld.organisation(
+                self.object, self.request, [partnership.project for partnership in page]
+            )
+        )
         context["breadcrumbs"] = [(_("Partners"), reverse("partners:list"))]
         return context
 
 
 def agency_portfolio_context():
-    """The agency's whole portfolio, for its page and its PDF summary: the agency, its projects
-    (each with its role and share), the projects it runs without a partnership, the counted
-    figures, its partner countries and the figures it states. Raises Http404 when no
+    """The agency's portfolio, for its page and its PDF summary: the agency, the first
+    FIRST_ROWS of its projects (each with its role and share) and of the projects it runs
+    without a partnership, the counted figures of them all, the addresses of the project list
+    showing them all, its partner countries and the figures it states. Raises Http404 when no
     organisation is marked as the agency."""
     agency = Organisation.objects.for_detail_page().agency()
     if agency is None:
         raise Http404("No organisation is marked as the agency.")
-    projects = list(Project.objects.published().for_agency_page())
+    published = Project.objects.published()
+    projects = list(published.for_agency_page()[:FIRST_ROWS])
     for project in projects:
         project.agency_role_label = Partnership.Role(project.agency_role).label
         project.agency_share_percent = percent_of(project.agency_share, project.total_budget)
-    figures = Project.objects.published().agency_figures()
+    figures = published.agency_figures()
+    other_projects = published.without_agency()
+    Role = ProjectFilter.AgencyRole
     return {
         "agency": agency,
         "projects": projects,
-        "other_projects": Project.objects.published().without_agency(),
+        "other_projects": other_projects[:FIRST_ROWS],
+        "other_project_count": other_projects.count(),
         "figures": figures,
+        "partner_project_count": figures["project_count"] - figures["lead_project_count"],
+        "lead_projects_url": project_list_url(role=Role.LEAD),
+        "partner_projects_url": project_list_url(role=Role.PARTNER),
+        "other_projects_url": project_list_url(role=Role.NONE),
         "share_percent": percent_of(figures["agency_share"], figures["total_budget"]),
         "countries": country_choices(Organisation.objects.agency_partner_countries()),
         "record": AgencyRecord.objects.select_related("source").first(),
@@ -287,7 +324,7 @@ def agency_portfolio_context():
 
 
 class AgencyView(TemplateView):
-    """The agency's whole portfolio, with the figures it states beside those counted."""
+    """The agency's portfolio, with the figures it states beside those counted."""
 
     template_name = "partners/agency.html"
 
@@ -295,7 +332,9 @@ class AgencyView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(agency_portfolio_context())
         context.update(
-            jsonld=jsonld.dumps(jsonld.organisation(context["agency"], self.request)),
+            jsonld=jsonld.dumps(
+                jsonld.organisation(context["agency"], self.request, context["projects"])
+            ),
             breadcrumbs=[(_("Partners"), reverse("partners:list"))],
         )
         return context
@@ -303,7 +342,7 @@ class AgencyView(TemplateView):
 
 @require_GET
 def agency_pdf(request):
-    """The agency's whole portfolio as a PDF, in the language of the address."""
+    """The agency's portfolio as a PDF, in the language of the address."""
     context = agency_portfolio_context()
     pdf = render_pdf(
         "pdf/agency.html", context, request=request, page_path=reverse("partners:agency")

@@ -8,7 +8,9 @@ from django.views.generic import DetailView, TemplateView
 
 from funding.models import Programme
 from funding.views import funding_crumbs
+from projects.filters import project_list_url
 from projects.models import Project
+from projects.tables import FIRST_ROWS
 from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.languages import fallback_language
 
@@ -20,23 +22,35 @@ def programmes_with_figures(programmes):
     return programmes.annotate(**Project.objects.published().figures_per("programme"))
 
 
-def programmes_with_projects(programmes):
-    """The programmes with their figures (programmes_with_figures) and their published
-    projects as `published_projects`."""
+# The funding page shows every programme: a few of each one's projects, the rest on its page
+# and in the project list.
+FIRST_ROWS_PER_PROGRAMME = 5
+
+
+def programmes_with_projects(programmes, first_rows):
+    """The programmes with their figures (programmes_with_figures) and the first `first_rows`
+    of their published projects as `published_projects` (in one query for all of them)."""
     return programmes_with_figures(programmes).prefetch_related(
         Prefetch(
             "projects",
-            queryset=Project.objects.published().for_programme_page(),
+            queryset=Project.objects.published().for_programme_page()[:first_rows],
             to_attr="published_projects",
         )
     )
+
+
+def with_project_list_urls(programmes):
+    """The programmes, each with `all_projects_url`: the project list showing its projects."""
+    for programme in programmes:
+        programme.all_projects_url = project_list_url(programme=programme.slug)
+    return programmes
 
 
 def programmes_for_index_page():
     """Programmes proper, by kind: those that fund a published project or that the
     presentation does not name only as a possible source of money."""
     return (
-        programmes_with_projects(Programme.objects.all())
+        programmes_with_projects(Programme.objects.all(), FIRST_ROWS_PER_PROGRAMME)
         .filter(Q(is_listed_as_potential=False) | Q(project_count__gt=0))
         .in_kind_order()
     )
@@ -47,7 +61,7 @@ class FundingIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programmes = list(programmes_for_index_page())
+        programmes = with_project_list_urls(list(programmes_for_index_page()))
         context["programmes"] = programmes
         context["potential_sources"] = Programme.objects.potential_sources()
         context["budget_chart"] = BarChart(
@@ -79,9 +93,10 @@ class ProgrammeDetailView(DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return programmes_with_projects(Programme.objects.for_detail_page())
+        return programmes_with_projects(Programme.objects.for_detail_page(), FIRST_ROWS)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        with_project_list_urls([self.object])
         context["breadcrumbs"] = funding_crumbs()
         return context

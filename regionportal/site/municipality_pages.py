@@ -9,7 +9,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from funding.models import AgreementProject
+from projects.filters import project_list_url
 from projects.models import Project
+from projects.tables import FIRST_ROWS
 from regionportal.base import exporting
 from regionportal.base.aggregates import subquery_count
 from regionportal.base.models import Municipality
@@ -56,15 +58,17 @@ def municipality_export(request, fmt):
 
 
 def municipality_context(municipality):
-    """What a municipality's page and its PDF summary show: every published project that
-    touches it and every published agreement investment it leads or takes part in, each with
-    their sums."""
+    """What a municipality's page and its PDF summary show: the first FIRST_ROWS published
+    projects that touch it with the count and sums of them all and the address of the project
+    list showing them all, and every published agreement investment it leads or takes part
+    in with their sums (a municipality has a handful)."""
     projects = Project.objects.published()
     investments = AgreementProject.objects.published().involving(municipality)
     return {
         "municipality": municipality,
-        "projects": projects.for_municipality_page(municipality),
+        "projects": projects.for_municipality_page(municipality)[:FIRST_ROWS],
         "project_totals": projects.touching(municipality).totals(),
+        "all_projects_url": project_list_url(municipality=municipality.slug),
         "investments": investments.for_list(),
         "investment_totals": investments.totals(),
     }

@@ -1,7 +1,7 @@
 """The pillars and the 2030/50 vision, with the projects under them: the pages of the
 pillars app that show projects, put together here, above both apps."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,7 +9,10 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from pillars.models import KeyMessage, Pillar, VisionGoal
+from projects.filters import project_list_url
 from projects.models import Project
+from projects.tables import FIRST_ROWS
+from regionportal.base.aggregates import subquery_count
 from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.languages import fallback_language
 from regionportal.base.pdf import pdf_response, render_pdf
@@ -26,11 +29,25 @@ def pillars_for_list_page():
     )
 
 
+# A vision goal names this many of the projects that serve it, then links to the list.
+FIRST_PROJECTS_PER_GOAL = 10
+
+
 def goals_for_vision_page():
-    """The vision goals in the vision page's order, each with the published projects that
-    serve it."""
-    return VisionGoal.objects.for_vision_page().prefetch_related(
-        Prefetch("projects", queryset=Project.objects.published().for_vision_page())
+    """The vision goals in the vision page's order, each with the number of published projects
+    that serve it (`project_count`) and the first FIRST_PROJECTS_PER_GOAL of them by acronym
+    (`first_projects`); the project list's goal filter shows them all."""
+    published = Project.objects.published()
+    return (
+        VisionGoal.objects.for_vision_page()
+        .annotate(project_count=subquery_count(published.filter(goals=OuterRef("pk"))))
+        .prefetch_related(
+            Prefetch(
+                "projects",
+                queryset=published.for_vision_page()[:FIRST_PROJECTS_PER_GOAL],
+                to_attr="first_projects",
+            )
+        )
     )
 
 
@@ -70,9 +87,16 @@ class PillarListView(ListView):
         return context
 
 
-def pillar_projects(pillar):
-    """The published projects under the pillar, those whose primary pillar it is first."""
-    return Project.objects.published().for_pillar_page(pillar)
+def pillar_projects_context(pillar):
+    """What a pillar's page and its PDF summary show of its projects: the first FIRST_ROWS
+    published projects under it (those whose primary pillar it is first), the count and sums
+    of them all, and the address of the project list showing them all."""
+    projects = Project.objects.published().for_pillar_page(pillar)
+    return {
+        "projects": projects[:FIRST_ROWS],
+        "project_totals": projects.totals(),
+        "all_projects_url": project_list_url(pillar=pillar.slug),
+    }
 
 
 class PillarDetailView(DetailView):
@@ -84,7 +108,7 @@ class PillarDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["projects"] = pillar_projects(self.object)
+        context.update(pillar_projects_context(self.object))
         context["breadcrumbs"] = [(_("Pillars"), reverse("pillars:list"))]
         return context
 
@@ -92,10 +116,9 @@ class PillarDetailView(DetailView):
 @require_GET
 def pillar_pdf(request, slug):
     """A pillar's summary as a PDF, in the language of the address: its model, potentials,
-    examples and goals, and its projects with their sums."""
+    examples and goals, and the first of its projects with the sums of them all."""
     pillar = get_object_or_404(Pillar.objects.for_detail_page(), slug=slug)
-    projects = pillar_projects(pillar)
-    context = {"pillar": pillar, "projects": projects, "project_totals": projects.totals()}
+    context = {"pillar": pillar, **pillar_projects_context(pillar)}
     pdf = render_pdf(
         "pdf/pillar.html", context, request=request, page_path=pillar.get_absolute_url()
     )

@@ -298,7 +298,12 @@ def test_organisation_filter_rejects_an_unknown_country(data):
     [
         ("/en/projects/", "pillar", "The primary or a secondary pillar of the project."),
         ("/en/projects/", "country", "Where a partner is based, the agency not counted."),
-        ("/sl/projects/", "role", "Vodilni partner ali partner, ki ni vodilni."),
+        (
+            "/sl/projects/",
+            "role",
+            "Vodilni partner, partner, ki ni vodilni, ali projekt, ki ga vodi brez zabeleženega "
+            "partnerstva.",
+        ),
         ("/en/partners/", "country", "Where the organisation is based."),
     ],
 )

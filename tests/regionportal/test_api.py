@@ -186,6 +186,7 @@ def test_the_description_names_the_filters_and_says_money_is_a_string(client, db
     assert set(parameters) == {
         "q",
         "pillar",
+        "goal",
         "programme",
         "status",
         "country",

@@ -43,6 +43,12 @@ def percent(value, decimal_places=1):
     return formatting.format_percent(value, decimal_places)
 
 
+@register.filter
+def elided_page_range(paginator, number):
+    """The page numbers to link around page `number`, with Paginator.ELLIPSIS for a gap."""
+    return paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+
+
 @register.simple_tag
 def partial_date(value, precision):
     return formatting.format_partial_date(value, precision)
