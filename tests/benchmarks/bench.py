@@ -511,8 +511,8 @@ def size_label(size):
     return "loaded content" if size == 0 else f"{size:,} generated projects"
 
 
-def run(databases, sizes, page_names, seconds, folder, report_script, cache_url):
-    runs = []
+def run(databases, sizes, page_names, seconds, folder, report_script, cache_url, record):
+    """Measure every size on the databases, handing each size's figures to `record`."""
     print(f"{databases.label}: migrating and loading the content …", flush=True)
     template_env = production_environment(databases.template_url(), cache_url)
     manage(template_env, "migrate", "--noinput")
@@ -531,7 +531,7 @@ def run(databases, sizes, page_names, seconds, folder, report_script, cache_url)
             measured[page_cache] = measure_portal(
                 folder, url, cache_url, page_cache, pages, found, seconds, report_script
             )
-        runs.append(
+        record(
             {
                 "database": databases.label,
                 # Other work on the machine shares its cores with the servers and wrk.
@@ -550,7 +550,6 @@ def run(databases, sizes, page_names, seconds, folder, report_script, cache_url)
                 ],
             }
         )
-    return runs
 
 
 def machine(databases, cache_url):
@@ -654,7 +653,8 @@ def table(run_):
     hello = run_["hello_world"]["rps"]
     lines = [
         f"**{run_['database']}, {size_label(run_['size'])}** ({run_['projects']:,} published "
-        f"projects); hello-world {hello:,.0f} req/s",
+        f"projects); hello-world {hello:,.0f} req/s; load average before: "
+        f"{run_.get('load_average_before', 'not recorded')}",
         "",
         "| page | cached req/s | × hello | cached p95 ms | uncached req/s | p50 ms | p95 ms "
         "| p99 ms | alone ms | first ms | worker MB | KB |",
@@ -680,6 +680,25 @@ def table(run_):
 
 
 def report(results):
+    about, settings = results["machine"], results["settings"]
+    software = ", ".join(
+        f"{name} {about[key]}"
+        for name, key in [
+            ("Python", "python"),
+            ("Django", "django"),
+            ("gunicorn", "gunicorn"),
+            ("SQLite", "SQLite"),
+            ("PostgreSQL", "PostgreSQL"),
+            ("Redis", "Redis"),
+        ]
+        if key in about
+    )
+    print(
+        f"Run of {results['started']} on {about['cpu']}, {about['cores']} cores, "
+        f"{about['ram_gb']} GB RAM ({about['os']}); {software}; {about['wrk']}, "
+        f"{settings['connections']} connections, {settings['seconds_per_page']} s a page; "
+        f"gunicorn with {settings['workers']} sync workers."
+    )
     for run_ in results["runs"]:
         print()
         print(table(run_))
@@ -750,9 +769,30 @@ def main():
         collect_env = production_environment(databases[0].template_url(), cache_url)
         manage(collect_env, "collectstatic", "--noinput", "--verbosity=0")
         runs = []
+
+        def record(run_):
+            """Keep a size's figures, and write all so far: a long run cut short keeps them."""
+            runs.append(run_)
+            results.update(
+                seconds=round((datetime.now(UTC) - started).total_seconds()),
+                runs=runs,
+                targets=targets(runs),
+            )
+            options.output.parent.mkdir(parents=True, exist_ok=True)
+            options.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+
+        results = {
+            "started": started.isoformat(timespec="seconds"),
+            "machine": machine(databases, cache_url),
+            "settings": {
+                "workers": WORKERS,
+                "connections": CONNECTIONS,
+                "seconds_per_page": options.seconds,
+            },
+        }
         try:
             for database in databases:
-                runs += run(
+                run(
                     database,
                     options.sizes,
                     options.pages,
@@ -760,6 +800,7 @@ def main():
                     folder,
                     report_script,
                     cache_url,
+                    record,
                 )
         finally:
             for database in databases:
@@ -768,20 +809,6 @@ def main():
         log = (folder / "portal.log").read_text()
         if "Traceback" in log:
             print(f"The portal's error log:\n{log[-5000:]}", flush=True)
-        results = {
-            "started": started.isoformat(timespec="seconds"),
-            "seconds": round((datetime.now(UTC) - started).total_seconds()),
-            "machine": machine(databases, cache_url),
-            "settings": {
-                "workers": WORKERS,
-                "connections": CONNECTIONS,
-                "seconds_per_page": options.seconds,
-            },
-            "runs": runs,
-        }
-        results["targets"] = targets(runs)
-    options.output.parent.mkdir(parents=True, exist_ok=True)
-    options.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     report(results)
     print(f"\nWritten to {options.output}")
 
