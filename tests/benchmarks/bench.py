@@ -598,7 +598,7 @@ def targets(runs):
         limit = UNCACHED_P95_MS.get(run_["size"])
         if limit:
             slow = [
-                f"{page['page']} {page['uncached']['p95']} ms"
+                f"{page['page']} {number(page['uncached']['p95'])} ms"
                 for page in pages
                 if page["page"] not in DOWNLOADS
                 and (page["uncached"]["p95"] is None or page["uncached"]["p95"] > limit)
@@ -751,7 +751,9 @@ def main():
     )
     options = parser.parse_args()
     if options.table:
-        report(json.loads(options.table.read_text()))
+        results = json.loads(options.table.read_text())
+        results["targets"] = targets(results["runs"])
+        report(results)
         return
     if not WRK:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk); `make bench` does.")
