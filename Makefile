@@ -34,7 +34,7 @@ TEST_ENV := DJANGO_DEBUG=false \
 	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
 	DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run serve test install lint format messages clean backup restore bench-logins
+.PHONY: run serve test install lint format messages clean backup restore bench bench-logins
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -86,6 +86,21 @@ restore: $(STAMP)
 		exit 1; \
 	fi
 	$(BIN)/python manage.py restore $(if $(NOINPUT),--noinput) "$(FILE)"
+
+# Every page kind under load (wrk) beside a Django hello-world, at the loaded content and at
+# 10,000 and 100,000 generated projects, on SQLite and on PostgreSQL when DATABASE_URL names it;
+# prints a table, writes tests/benchmarks/results/latest.json and says which of the targets are
+# met (tests/benchmarks/bench.py). A quick run: make bench BENCH_SIZES=content BENCH_SECONDS=2.
+# Debian's wrk is installed here if missing, as .ci/run installs Chromium: `make test` needs none.
+BENCH_SIZES ?= content,10000,100000
+BENCH_PAGES ?=
+BENCH_SECONDS ?= 5
+bench: $(STAMP)
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+	$(BIN)/python tests/benchmarks/bench.py --sizes $(BENCH_SIZES) --seconds $(BENCH_SECONDS) \
+		$(if $(BENCH_PAGES),--pages $(BENCH_PAGES))
 
 # Public pages' latency alone and with 8 password guessers (prints figures; takes a few minutes).
 bench-logins: $(STAMP)

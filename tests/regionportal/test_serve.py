@@ -2,25 +2,30 @@
 and gunicorn itself, started as a service manager starts it, serving over HTTP and reloading on
 SIGHUP without dropping a request."""
 
-import http.client
 import os
-import re
 import runpy
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 
 from regionportal.environment import production_problems
+from tests.servers import (
+    GUNICORN_CONF,
+    SCHEMA_FROM_MODELS,
+    Server,
+    fetch,
+    production_environment,
+    redis_is_running,
+    run_python,
+    wait_for,
+)
 
-GUNICORN_CONF = settings.BASE_DIR / "regionportal" / "gunicorn.conf.py"
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-long-random-production-key-" + "x7Kq9" * 10,
     "DJANGO_ALLOWED_HOSTS": "portal.rasr.si",
@@ -151,126 +156,22 @@ def test_gunicorn_takes_workers_port_and_addresses_from_the_environment(monkeypa
 # gunicorn itself, on a free port, with two workers and an SQLite database of its own.
 
 
-# The database's tables made straight from the models, as pytest-django's --no-migrations makes
-# them: a second, where running every migration takes several.
-SCHEMA_FROM_MODELS = """
-import django
-django.setup()
-from django.apps import apps
-from django.conf import settings
-from django.core.management import call_command
-settings.MIGRATION_MODULES = {app.label: None for app in apps.get_app_configs()}
-call_command("migrate", run_syncdb=True, verbosity=0)
-"""
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def redis_is_running():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-def fetch(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
-
-
-def wait_for(condition, seconds, what):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    pytest.fail(f"gave up waiting for {what}")
-
-
-class Server:
-    def __init__(self, process, port, stdout, stderr, environ):
-        self.process, self.port, self.environ = process, port, environ
-        self.stdout_path, self.stderr_path = stdout, stderr
-
-    def stdout(self):
-        return self.stdout_path.read_text()
-
-    def stderr(self):
-        return self.stderr_path.read_text()
-
-    def booted_workers(self):
-        return re.findall(r"Booting worker with pid: (\d+)", self.stderr())
-
-    def answers(self):
-        try:
-            return fetch(self.port, "/health/") == 200
-        except OSError:
-            return False
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    environ = {
-        **{
-            name: value
-            for name, value in os.environ.items()
-            if not name.startswith("DJANGO_") and name not in {"BIND", "REDIS_URL"}
-        },
-        "DJANGO_SECRET_KEY": "test-only-" + "k" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        # The test talks plain HTTP to gunicorn, as the reverse proxy would.
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "DJANGO_SETTINGS_MODULE": "regionportal.settings",
-    }
+    environ = production_environment(database_url=f"sqlite:///{folder / 'db.sqlite3'}")
     # Production's Redis where there is one; a fresh clone on a machine without it still tests
     # the server, with each worker's own cache.
     if redis_is_running():
         environ["REDIS_URL"] = "redis://127.0.0.1:6379/5"
-    stdout, stderr = folder / "stdout.log", folder / "stderr.log"
-    with stdout.open("w") as out, stderr.open("w") as err:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONF)],
-            cwd=settings.BASE_DIR,
-            env=environ,
-            stdout=out,
-            stderr=err,
-        )
-    running = Server(process, port, stdout, stderr, environ)
+    running = Server(folder, environ)
     try:
         # The workers boot meanwhile.
-        subprocess.run(
-            [sys.executable, "-c", SCHEMA_FROM_MODELS],
-            cwd=settings.BASE_DIR,
-            env=environ,
-            check=True,
-            timeout=120,
-        )
-        wait_for(lambda: running.answers() or process.poll() is not None, 60, "gunicorn")
-        assert process.poll() is None, running.stderr()
+        run_python(SCHEMA_FROM_MODELS, environ)
+        running.wait_until_it_answers()
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        running.stop()
 
 
 @pytest.mark.server
