@@ -66,16 +66,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous visitors' pages from the cache, whole (with every header the middleware below
+    # gave them): a kept page runs nothing else.
+    "regionportal.base.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above WhiteNoise, so that the static files carry these headers too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "regionportal.base.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 304 for a conditional request whose ETag or Last-Modified still holds (cached pages too).
+    # 304 for a conditional request whose ETag or Last-Modified still holds.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous visitors' pages from the cache, before the session and everything below it.
-    "regionportal.base.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

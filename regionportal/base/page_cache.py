@@ -24,8 +24,8 @@ that says private/no-store/no-cache, or that used the request's CSP nonce (a non
 be served twice; public pages use no inline script).
 
 Kept responses carry `Cache-Control: public, max-age=…, stale-while-revalidate=…` for browsers
-and a CDN, an ETag and Last-Modified; ConditionalGetMiddleware answers 304 to a conditional
-request. `DJANGO_PAGE_CACHE=off` (settings.PAGE_CACHE) turns the cache off, e.g. to measure.
+and a CDN, an ETag and Last-Modified, and a conditional request for one gets 304.
+`DJANGO_PAGE_CACHE=off` (settings.PAGE_CACHE) turns the cache off, e.g. to measure.
 """
 
 import hashlib
@@ -40,8 +40,8 @@ from django.db.models.functions import Now
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 
 from .publishing import Publishable, State
 
@@ -164,7 +164,10 @@ def _key(request, version):
 
 
 class PageCacheMiddleware:
-    """Serve an anonymous visitor's GET or HEAD from the cache, or render it and keep it."""
+    """Serve an anonymous visitor's GET or HEAD from the cache, or render it and keep it.
+
+    The outermost middleware: a kept page is the whole answer, with the headers every other
+    middleware gave it (security, CSP, permissions policy), and a hit runs nothing else."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -177,9 +180,9 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         key = _key(request, content_version())
-        response = cache.get(key)
-        if response is not None:
-            return response
+        kept = cache.get(key)
+        if kept is not None:
+            return _from_kept(request, kept)
         response = self.get_response(request)
         if _is_cacheable_response(request, response):
             if not response.has_header("Cache-Control"):
@@ -198,8 +201,25 @@ class PageCacheMiddleware:
                 return response
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            cache.set(key, response, timeout=PAGE_TIMEOUT)
+            _keep(key, response, response.content)
         return response
+
+
+def _keep(key, response, body):
+    """Keep the answer as plain data (status, headers, body): quicker to read back than a
+    pickled response object with whatever its view left on it."""
+    cache.set(key, (response.status_code, list(response.headers.items()), body), PAGE_TIMEOUT)
+
+
+def _from_kept(request, kept):
+    status, headers, body = kept
+    response = HttpResponse(body, status=status, headers=dict(headers))
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 def _kept_once_streamed(response, content, key):
@@ -215,8 +235,6 @@ def _kept_once_streamed(response, content, key):
                 chunks = None
         yield chunk
     if chunks is not None:
-        kept = HttpResponse(b"".join(chunks), status=response.status_code)
-        for name, value in response.headers.items():
-            kept.headers[name] = value
-        set_response_etag(kept)
-        cache.set(key, kept, timeout=PAGE_TIMEOUT)
+        body = b"".join(chunks)
+        response["ETag"] = f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
+        _keep(key, response, body)

@@ -52,6 +52,9 @@ def test_a_visitors_page_is_kept_and_served_again_without_a_query(
     assert again["Cache-Control"] == "public, max-age=30, stale-while-revalidate=60"
     assert again["ETag"] == first["ETag"]
     assert again["Last-Modified"] == first["Last-Modified"]
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options",
+                   "Cross-Origin-Resource-Policy", "Content-Type", "Content-Language"):  # fmt: skip
+        assert again[header] == first[header]
     head = served_from_cache(visitor, url, django_assert_num_queries, method="head")
     assert head.status_code == 200
 
