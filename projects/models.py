@@ -34,6 +34,7 @@ from regionportal.base.formatting import format_money, percent_of
 from regionportal.base.images import PortalImage
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 from regionportal.base.publishing import Publishable, PublishableQuerySet
+from regionportal.base.text import FoldedText
 from regionportal.base.text import matching as text_matching
 
 
@@ -153,6 +154,12 @@ class Organisation(SourcedModel):
     )
     description = models.TextField(_("description"), blank=True)
     discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
+    # What the search boxes read (regionportal.base.text.matching), kept by the database.
+    folded_name = FoldedText(verbose_name=_("name, folded"), fields=["name", "name_en", "acronym"])
+    folded_text = FoldedText(
+        verbose_name=_("searched text, folded"),
+        fields=["name", "name_en", "acronym", "city", "description_sl", "description_en"],
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -516,6 +523,22 @@ class Project(Publishable, SourcedModel):
     discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the search boxes read (regionportal.base.text.matching), kept by the database.
+    folded_name = FoldedText(
+        verbose_name=_("name, folded"), fields=["acronym", "title_sl", "title_en"]
+    )
+    folded_text = FoldedText(
+        verbose_name=_("searched text, folded"),
+        fields=[
+            "acronym",
+            "title_sl",
+            "title_en",
+            "summary_sl",
+            "summary_en",
+            "objectives_sl",
+            "objectives_en",
+        ],
+    )
 
     objects = ProjectQuerySet.as_manager()
 
