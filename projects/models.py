@@ -51,8 +51,10 @@ class OrganisationQuerySet(models.QuerySet):
         The agency stays whatever it takes part in: the portal is its own, and its portfolio
         page also lists the projects it runs without a partnership.
         """
-        published_partnerships = Partnership.objects.filter(
-            organisation=OuterRef("pk"), project__in=Project.objects.published()
+        # Each of the organisation's partnerships, then its project: in this order on SQLite
+        # too, which otherwise walks every published project for every organisation.
+        published_partnerships = Partnership.objects.filter(organisation=OuterRef("pk")).filter(
+            Exists(Project.objects.published().filter(pk=OuterRef("project_id")))
         )
         return self.filter(Q(is_agency=True) | Exists(published_partnerships))
 
