@@ -169,6 +169,12 @@ class Organisation(SourcedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        # The partner list's and the admin's filters and sort (the search has its own).
+        indexes = [
+            models.Index(fields=["name"], name="organisation_name"),
+            models.Index(fields=["country"], name="organisation_country"),
+            models.Index(fields=["kind"], name="organisation_kind"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_agency"],
@@ -549,6 +555,15 @@ class Project(Publishable, SourcedModel):
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "acronym"]
         permissions = [("publish_project", _("Can publish, return and withdraw projects"))]
+        # What the lists filter and sort on: published() (state and publish-at), the status,
+        # the period (sort, year, ending soon) and the budget (the search has its own).
+        indexes = [
+            models.Index(fields=["state", "publish_at"], name="project_state_publish_at"),
+            models.Index(fields=["status"], name="project_status"),
+            models.Index(fields=["start_date", "end_date"], name="project_period"),
+            models.Index(fields=["end_date"], name="project_end"),
+            models.Index(fields=["total_budget"], name="project_total_budget"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
