@@ -34,6 +34,7 @@ from regionportal.base.formatting import format_money, percent_of
 from regionportal.base.images import PortalImage
 from regionportal.base.models import Municipality, SourceDiscrepancy, SourcedModel
 from regionportal.base.publishing import Publishable, PublishableQuerySet
+from regionportal.base.text import FoldedText
 from regionportal.base.text import matching as text_matching
 
 
@@ -162,6 +163,12 @@ class Organisation(SourcedModel):
     )
     description = models.TextField(_("description"), blank=True)
     discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
+    # What the search boxes read (regionportal.base.text.matching), kept by the database.
+    folded_name = FoldedText(verbose_name=_("name, folded"), fields=["name", "name_en", "acronym"])
+    folded_text = FoldedText(
+        verbose_name=_("searched text, folded"),
+        fields=["name", "name_en", "acronym", "city", "description_sl", "description_en"],
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -169,6 +176,12 @@ class Organisation(SourcedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        # The partner list's and the admin's filters and sort (the search has its own).
+        indexes = [
+            models.Index(fields=["name"], name="organisation_name"),
+            models.Index(fields=["country"], name="organisation_country"),
+            models.Index(fields=["kind"], name="organisation_kind"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_agency"],
@@ -525,6 +538,22 @@ class Project(Publishable, SourcedModel):
     discrepancies = GenericRelation(SourceDiscrepancy, verbose_name=_("source discrepancies"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the search boxes read (regionportal.base.text.matching), kept by the database.
+    folded_name = FoldedText(
+        verbose_name=_("name, folded"), fields=["acronym", "title_sl", "title_en"]
+    )
+    folded_text = FoldedText(
+        verbose_name=_("searched text, folded"),
+        fields=[
+            "acronym",
+            "title_sl",
+            "title_en",
+            "summary_sl",
+            "summary_en",
+            "objectives_sl",
+            "objectives_en",
+        ],
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -533,6 +562,15 @@ class Project(Publishable, SourcedModel):
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "acronym"]
         permissions = [("publish_project", _("Can publish, return and withdraw projects"))]
+        # What the lists filter and sort on: published() (state and publish-at), the status,
+        # the period (sort, year, ending soon) and the budget (the search has its own).
+        indexes = [
+            models.Index(fields=["state", "publish_at"], name="project_state_publish_at"),
+            models.Index(fields=["status"], name="project_status"),
+            models.Index(fields=["start_date", "end_date"], name="project_period"),
+            models.Index(fields=["end_date"], name="project_end"),
+            models.Index(fields=["total_budget"], name="project_total_budget"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)

@@ -17,16 +17,18 @@ import re
 from dataclasses import dataclass, field
 from functools import reduce
 
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     Lexeme,
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorExact,
     TrigramWordSimilarity,
 )
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.lookups import Contains, Exact, GreaterThanOrEqual, StartsWith
+from django.db.models.lookups import Exact, StartsWith
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -42,14 +44,14 @@ from regionportal.base.text import (
     clean_query,
     contains_every_term,
     fold,
+    folded,
     folded_terms,
     joined,
+    matching_condition,
 )
 
 HITS_PER_TYPE = 20
 EXCERPT_LENGTH = 180
-# pg_trgm's own default for word similarity (pg_trgm.word_similarity_threshold).
-TRIGRAM_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True)
@@ -276,33 +278,28 @@ def search(query):
 
 
 def _matching(search_type, query, terms):
-    folded_query = Fold(Value(query))
-    name = joined(search_type.name_fields)
-    text_fields = list(search_type.text_fields)
+    """The type's records that match, best first. Every part of the condition reads what the
+    large tables keep folded (regionportal.base.text.folded), and on PostgreSQL each has an
+    index: trigram for the words and the name's similarity, full text for the lexemes."""
     queryset = search_type.queryset()
+    model = queryset.model
+    folded_query = Fold(Value(query))
+    name = folded(model, search_type.name_fields)
+    text_fields = list(search_type.text_fields)
     # Ties keep the type's own order (the model's, unless its queryset sets one).
-    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    ordering = queryset.query.order_by or model._meta.ordering
     if search_type.extra_text:
-        queryset = queryset.annotate(search_extra=search_type.extra_text())
+        queryset = queryset.alias(search_extra=search_type.extra_text())
         text_fields.append("search_extra")
-    queryset = queryset.annotate(
-        search_name=Fold(name),
-        search_document=Fold(joined([*search_type.name_fields, *text_fields])),
-    )
+    document_fields = [*search_type.name_fields, *text_fields]
 
-    every_term = contains_every_term(F("search_document"), terms)
+    every_term = matching_condition(model, document_fields, terms)
     names = [Fold(F(name_field)) for name_field in search_type.name_fields]
-    queryset = queryset.annotate(
+    queryset = queryset.alias(
         search_tier=Case(
             When(reduce(operator.or_, [Q(Exact(n, folded_query)) for n in names]), then=3),
             When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=2),
-            When(
-                reduce(
-                    operator.and_,
-                    [Q(Contains(F("search_name"), Fold(Value(term)))) for term in terms],
-                ),
-                then=1,
-            ),
+            When(contains_every_term(name, terms), then=1),
             default=0,
             output_field=IntegerField(),
         )
@@ -310,29 +307,31 @@ def _matching(search_type, query, terms):
     if connection.vendor != "postgresql":
         return queryset.filter(every_term).order_by("-search_tier", *ordering)
 
-    # Full-text search over the folded text: names weigh more (A) than the rest (B). Every
-    # word is a prefix, so "zelen" finds "zelena"; word parts and typos are left to the
-    # substring match above and to trigram similarity.
-    vector = SearchVector(Fold(name), config="simple", weight="A") + SearchVector(
-        Fold(joined(text_fields)), config="simple", weight="B"
-    )
+    # A typo in the name is forgiven: the name's trigram word similarity to the query reaches
+    # pg_trgm's threshold (the operator, not the function, so that the index serves it).
+    matches = every_term | Q(TrigramWordSimilar(name, folded_query))
+    rank = TrigramWordSimilarity(folded_query, name)
+    # Full-text search over the folded text. Every word is a prefix, so "zelen" finds
+    # "zelena"; word parts and typos are left to the substring match and to the similarity.
     # Only letters and digits make lexemes ("a:*|b" is the words a and b, "!!!" none).
     words = [word for term in terms for word in re.findall(r"\w+", term)]
-    queryset = queryset.annotate(
-        search_similarity=TrigramWordSimilarity(folded_query, F("search_name"))
-    )
-    matches = every_term | Q(GreaterThanOrEqual(F("search_similarity"), TRIGRAM_THRESHOLD))
-    rank = F("search_similarity")
     if words:
         full_text = SearchQuery(
             reduce(operator.and_, [Lexeme(word, prefix=True) for word in words]), config="simple"
         )
-        queryset = queryset.annotate(search_vector=vector)
-        matches |= Q(search_vector=full_text)
-        rank = SearchRank(F("search_vector"), full_text) + rank
+        matches |= Q(
+            SearchVectorExact(
+                SearchVector(folded(model, document_fields), config="simple"), full_text
+            )
+        )
+        # Names weigh more (A) than the rest (B); computed for the matching rows alone.
+        weighted = SearchVector(name, config="simple", weight="A") + SearchVector(
+            Fold(joined(text_fields)), config="simple", weight="B"
+        )
+        rank = SearchRank(weighted, full_text) + rank
     return (
         queryset.filter(matches)
-        .annotate(search_rank=rank)
+        .alias(search_rank=rank)
         .order_by("-search_tier", "-search_rank", *ordering)
     )
 
