@@ -158,7 +158,9 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_country(self, queryset, name, value):
         return queryset.with_partner_from(value)
 
-    def filter_municipality(self, queryset, name, value):
+    # The type hint is the API's description of the parameter: the municipality's slug (the
+    # method itself is given the municipality the slug names).
+    def filter_municipality(self, queryset, name, value: str):
         # As the municipality's page counts them (touching()); through pk__in, as touching()
         # is distinct and the list's sort orders may not be.
         return queryset.filter(pk__in=Project.objects.touching(value).values("pk"))

@@ -1,9 +1,10 @@
 """Spreadsheet files built in tests, and the admin's import steps driven as staff would."""
 
 import io
+import threading
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, connections, transaction
 from openpyxl import Workbook
 
 XLSX_FORMAT = "0"  # regionportal.base.importing.IMPORT_FORMATS: XLSX, then CSV
@@ -77,3 +78,25 @@ def run_tasks():
             task_result.claim(worker.worker_id)
         worker.run_task(task_result)
         count += 1
+
+
+def run_tasks_beside_the_live_server():
+    """run_tasks() for a browser test, so that the live server sees what the tasks did. On
+    PostgreSQL the server's connection sees committed rows only, and the test's own is in the
+    test's transaction: the tasks run in a thread of their own (its own connection, committing
+    as the worker does). SQLite's in-memory test database is one connection, which the live
+    server shares with the test: they run here."""
+    if connection.vendor == "sqlite":
+        return run_tasks()
+    ran = []
+
+    def work():
+        try:
+            ran.append(run_tasks())
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    return ran[0]

@@ -17,11 +17,21 @@ GUNICORN_CONF = settings.BASE_DIR / "regionportal" / "gunicorn.conf.py"
 # The database's tables made straight from the models, as pytest-django's --no-migrations makes
 # them: a second, where running every migration takes several.
 SCHEMA_FROM_MODELS = """
+import importlib
 import django
 django.setup()
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+if connection.vendor == "postgresql":
+    # What the generated search columns need before their tables: the extension and the
+    # portal's fold function, as their migrations make them.
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    fold = importlib.import_module("regionportal.base.migrations.0009_fold_function")
+    with connection.schema_editor() as schema_editor:
+        fold.create_fold_function(None, schema_editor)
 settings.MIGRATION_MODULES = {app.label: None for app in apps.get_app_configs()}
 call_command("migrate", run_syncdb=True, verbosity=0)
 """

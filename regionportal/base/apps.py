@@ -45,3 +45,8 @@ class PortalAdminConfig(admin_apps.AdminConfig):
         # django-otp's own device admins show and edit the secrets of staff's apps, in English;
         # a superuser resets someone's second factor with the action on the user list instead.
         self.module.site.unregister([TOTPDevice, StaticDevice])
+        # django-tasks-db's list of queued task rows: staff follow a background import on its
+        # own page, and the raw rows (arguments, tracebacks) are for the log, not the admin.
+        from django_tasks_db.models import DBTaskResult
+
+        self.module.site.unregister(DBTaskResult)

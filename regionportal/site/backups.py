@@ -183,8 +183,13 @@ def _write_table(archive, model, using, members):
             "jsonl",
             counted(queryset),
             stream=stream,
-            # Local fields only: many-to-many links are rows of their through tables.
-            fields=[field.name for field in model._meta.local_fields],
+            # Local fields only: many-to-many links are rows of their through tables. Generated
+            # columns (the folded search text) are the database's to compute, not data.
+            fields=[
+                field.name
+                for field in model._meta.local_fields
+                if not getattr(field, "generated", False)
+            ],
             cls=PreciseJSONEncoder,
         )
     return rows

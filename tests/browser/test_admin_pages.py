@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from funding.models import AgreementProject
 from projects.models import Organisation, Project
 from regionportal.base import import_admin
-from tests.imports import run_tasks
+from tests.imports import run_tasks_beside_the_live_server
 
 PASSWORD = "a-long-test-password"
 BLOCKING = {"critical", "serious"}
@@ -222,14 +222,14 @@ def test_a_large_file_is_followed_in_the_background_until_it_is_imported(
     count, report = axe_violations(impacts=BLOCKING)
     assert count == 0, f"waiting job:\n{report}"
 
-    assert run_tasks() == 1
+    assert run_tasks_beside_the_live_server() == 1
     expect(state).to_have_text("Preverjeno", timeout=10_000)
     count, report = axe_violations(impacts=BLOCKING)
     assert count == 0, f"checked job:\n{report}"
     page.get_by_role("button", name="Potrdi uvoz").click()
 
     expect(state).to_have_text("Čaka na uvoz")
-    assert run_tasks() == 1
+    assert run_tasks_beside_the_live_server() == 1
     expect(state).to_have_text("Uvoženo", timeout=10_000)
     expect(page.locator("#content-main")).to_contain_text("Uvoz je končan: novih 2")
     count, report = axe_violations(impacts=BLOCKING)

@@ -390,6 +390,10 @@ def test_a_backup_from_an_older_schema_is_restored_and_migrated_forward(folders,
 
     def before_staff_groups(manifest):
         manifest["migrations"]["regionportal"] = ["0001_initial"]
+        # As old as that: before the folded search columns too, which need a later base.
+        manifest["migrations"]["projects"] = [
+            name for name in manifest["migrations"]["projects"] if name < "0006_folded_search_text"
+        ]
         for table in manifest["tables"]:
             if f"data/{table['model']}.jsonl" in groups:
                 table["rows"] = 0
