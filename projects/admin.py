@@ -9,7 +9,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
-from django_countries import countries
 from django_countries.filters import CountryFilter
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
@@ -29,6 +28,7 @@ from regionportal.base.admin import (
     titled_filter,
 )
 from regionportal.base.attention import AttentionItem, MissingEnglishFilter
+from regionportal.base.country_names import country_name
 from regionportal.base.formatting import format_money, format_period
 from regionportal.base.import_admin import PortalImportMixin
 from regionportal.base.publishing_admin import PublicNowFilter, PublishableAdminMixin
@@ -279,7 +279,7 @@ class PartnerCountryFilter(admin.SimpleListFilter):
             .values_list("country", flat=True)
             .distinct()
         )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
 
     def queryset(self, request, queryset):
         if not self.value():

@@ -8,8 +8,8 @@ regionportal.base.exporting writes them as CSV, XLSX or JSON.
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from regionportal.base.country_names import country_name
 from regionportal.base.exporting import Column, Export, Kind, date_of
 from regionportal.base.formatting import percent_of, rounded
 
@@ -48,7 +48,7 @@ def _partner_countries(project):
         for partnership in project.partnerships.all()
         if not partnership.organisation.is_agency
     }
-    return sorted(codes, key=lambda code: name_sort_key(countries.name(code)))
+    return sorted(codes, key=lambda code: name_sort_key(country_name(code)))
 
 
 def _municipalities(attribute):
@@ -127,7 +127,7 @@ class ProjectExport(Export):
         Column(
             "partner_countries",
             _("Partner countries"),
-            lambda project: [countries.name(code) for code in _partner_countries(project)],
+            lambda project: [country_name(code) for code in _partner_countries(project)],
             Kind.LIST,
         ),
         Column(
@@ -148,7 +148,7 @@ class OrganisationExport(Export):
         Column("name_en", _("English name"), lambda organisation: organisation.name_en),
         Column("acronym", _("Acronym"), lambda organisation: organisation.acronym),
         Column("country_code", _("Country code"), lambda organisation: organisation.country.code),
-        Column("country", _("Country"), lambda organisation: organisation.country.name),
+        Column("country", _("Country"), lambda organisation: country_name(organisation.country)),
         Column("kind_code", _("Type code"), lambda organisation: organisation.kind),
         Column("kind", _("Type"), lambda organisation: organisation.get_kind_display()),
         Column("city", _("City"), lambda organisation: organisation.city),
@@ -317,7 +317,11 @@ class PartnershipExport(Export):
             _("Country code"),
             lambda partnership: partnership.organisation.country.code,
         ),
-        Column("country", _("Country"), lambda partnership: partnership.organisation.country.name),
+        Column(
+            "country",
+            _("Country"),
+            lambda partnership: country_name(partnership.organisation.country),
+        ),
         Column(
             "is_agency",
             _("The agency itself"),

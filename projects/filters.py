@@ -14,11 +14,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
 from funding.models import Programme
 from pillars.models import Pillar, VisionGoal
+from regionportal.base.country_names import country_name
 from regionportal.base.models import Municipality
 
 from .models import Organisation, Project
@@ -47,9 +47,7 @@ def name_sort_key(name):
 
 def country_choices(codes):
     """(code, name) pairs for the country codes, by name in the active language."""
-    return sorted(
-        ((code, countries.name(code)) for code in codes), key=lambda c: name_sort_key(c[1])
-    )
+    return sorted(((code, country_name(code)) for code in codes), key=lambda c: name_sort_key(c[1]))
 
 
 class YearFilter(django_filters.Filter):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
+from regionportal.base.country_names import country_name
 from regionportal.base.formatting import format_money, format_period
 from regionportal.base.languages import translated
 
@@ -181,7 +182,7 @@ class OrganisationTable(PortalTable):
         order_by = "name"
 
     def render_country(self, record):
-        return record.country.name
+        return country_name(record.country)
 
     def render_kind(self, record):
         return record.get_kind_display()

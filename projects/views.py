@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
-from django_countries import countries
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from funding.models import AgencyRecord
 from regionportal.base import exporting
 from regionportal.base.charts import BarChart, ChartItem
+from regionportal.base.country_names import country_name
 from regionportal.base.documents import CONTENT_TYPES
 from regionportal.base.formatting import percent_of
 from regionportal.base.models import Region
@@ -358,7 +358,7 @@ class CountryOverviewView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows = [
-            {**row, "name": countries.name(row["country"])}
+            {**row, "name": country_name(row["country"])}
             for row in Organisation.objects.per_country()
         ]
         context["countries"] = rows

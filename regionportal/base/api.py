@@ -9,7 +9,6 @@ entered is null, not an empty string.
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -19,6 +18,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
+from .country_names import country_name
 from .models import Municipality
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -113,7 +113,7 @@ class CountryField(serializers.Field):
 
     def to_representation(self, value):
         code = str(getattr(value, "code", value))
-        return {"code": code, "name": in_each_language(lambda: countries.name(code))}
+        return {"code": code, "name": in_each_language(lambda: country_name(code))}
 
 
 class OptionalTextField(serializers.CharField):

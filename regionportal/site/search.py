@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from funding.models import Programme
 from pillars.models import Pillar, PotentialExample, VisionGoal
 from projects.models import Organisation, Project
+from regionportal.base.country_names import country_name
 from regionportal.base.languages import fallback_language, in_language, translated
 from regionportal.base.models import Municipality
 from regionportal.base.text import (
@@ -129,7 +130,9 @@ def _organisation_hit(organisation, terms):
     title = organisation.name
     if organisation.acronym and organisation.acronym != organisation.name:
         title = f"{title} ({organisation.acronym})"
-    place = ", ".join(part for part in [organisation.city, organisation.country.name] if part)
+    place = ", ".join(
+        part for part in [organisation.city, country_name(organisation.country)] if part
+    )
     return Hit(
         title=title,
         url=organisation.get_absolute_url(),

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
 
-from regionportal.base import formatting, languages, pdf
+from regionportal.base import country_names, formatting, languages, pdf
 
 register = template.Library()
 
@@ -163,3 +163,9 @@ def media_path_of(file):
 def moment(value):
     """A date and time as the portal writes them (formatting.format_moment)."""
     return formatting.format_moment(value) if value else ""
+
+
+@register.filter
+def country_name(country):
+    """A country (or its code) by name in the active language (base.country_names)."""
+    return country_names.country_name(country)
