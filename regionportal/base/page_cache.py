@@ -235,6 +235,6 @@ def _kept_once_streamed(response, content, key):
                 chunks = None
         yield chunk
     if chunks is not None:
-        body = b"".join(chunks)
-        response["ETag"] = f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
-        _keep(key, response, body)
+        kept = HttpResponse(b"".join(chunks), status=response.status_code, headers=response.headers)
+        set_response_etag(kept)
+        _keep(key, kept, kept.content)
