@@ -337,7 +337,8 @@ CACHES = {
 }
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's, reusing its Redis clients (regionportal/base/cache_backends.py).
+        "BACKEND": "regionportal.base.cache_backends.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         # A Redis that does not answer fails the request (and /health/) within two seconds,
         # instead of holding the worker until the operating system gives up.

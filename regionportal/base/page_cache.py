@@ -30,10 +30,12 @@ and a CDN, an ETag and Last-Modified, and a conditional request for one gets 304
 
 import hashlib
 import time
+from http import HTTPStatus
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.functions import Now
@@ -56,6 +58,12 @@ STALE_WHILE_REVALIDATE = 60
 CONTENT_APPS = {"regionportal", "pillars", "funding", "projects"}
 NOT_CONTENT = {"regionportal.importjob", "regionportal.linkcheck"}
 NOT_CACHED_PATHS = ("/admin/", "/health/", "/media/", "/static/")
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 # A streamed download (CSV, JSON) is kept once it has been sent whole, up to this size; a larger
 # one (a list of many thousand rows) is made anew each time rather than held in the cache.
 MAX_STREAMED_SIZE = 4 * 1024 * 1024
@@ -121,7 +129,13 @@ def _next_publication():
 
 def content_version():
     """The content version, bumped first if a scheduled publication has come due."""
-    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY])
+    return _current_version(cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY]))
+
+
+def _current_version(found):
+    """The content version from what was read of the cache (VERSION_KEY and
+    NEXT_PUBLICATION_KEY, either perhaps missing): set when missing, bumped when a scheduled
+    publication has come due."""
     version = found.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
@@ -133,6 +147,38 @@ def content_version():
         bump_content_version()
         return content_version()
     return version
+
+
+def _read(request):
+    """The request's key and what the cache holds of it, the content version and the next
+    scheduled publication, in one round trip: a kept page carries the version it was made
+    under, so its key needs no version and the three keys are read together."""
+    key = _key(request)
+    return key, cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
+
+
+def _kept_under(found, key, version):
+    kept = found.get(key)
+    return kept if kept is not None and kept[0] == version else None
+
+
+def _lookup(request):
+    """The request's key, the content version and the page kept for it under that version (or
+    None)."""
+    key, found = _read(request)
+    version = _current_version(found)
+    return key, version, _kept_under(found, key, version)
+
+
+def _lookup_settled(request):
+    """The page kept for the request under the content version, or None, when the version
+    needs nothing done first: neither set nor bumped (that is _lookup's, in a request that
+    Django handles, as it may ask the database when the next publication is due)."""
+    key, found = _read(request)
+    version, due = found.get(VERSION_KEY), found.get(NEXT_PUBLICATION_KEY)
+    if version is None or due is None or (due != _NONE and due <= time.time()):
+        return None
+    return _kept_under(found, key, version)
 
 
 def _is_cacheable_request(request):
@@ -156,11 +202,11 @@ def _is_cacheable_response(request, response):
     )
 
 
-def _key(request, version):
+def _key(request):
     language = translation.get_language_from_request(request, check_path=True)
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{version}:{language}:{digest}"
+    return f"page:{language}:{digest}"
 
 
 class PageCacheMiddleware:
@@ -179,8 +225,7 @@ class PageCacheMiddleware:
                 # A staff member's page: for their browser only, never a CDN's.
                 patch_cache_control(response, private=True)
             return response
-        key = _key(request, content_version())
-        kept = cache.get(key)
+        key, version, kept = _lookup(request)
         if kept is not None:
             return _from_kept(request, kept)
         response = self.get_response(request)
@@ -196,23 +241,29 @@ class PageCacheMiddleware:
                 response["Last-Modified"] = http_date()
             if response.streaming:
                 response.streaming_content = _kept_once_streamed(
-                    response, response.streaming_content, key
+                    response, response.streaming_content, key, version
                 )
                 return response
             if not response.has_header("ETag"):
                 set_response_etag(response)
-            _keep(key, response, response.content)
+            _keep(key, version, response)
         return response
 
 
-def _keep(key, response, body):
-    """Keep the answer as plain data (status, headers, body): quicker to read back than a
-    pickled response object with whatever its view left on it."""
-    cache.set(key, (response.status_code, list(response.headers.items()), body), PAGE_TIMEOUT)
+def _keep(key, version, response):
+    """Keep the answer as plain data (the content version it was made under, status, headers,
+    body): quicker to read back than a pickled response object with whatever its view left on
+    it. The version is the one read before the page was made: a change made meanwhile has
+    bumped it, so the page is not served under the new one."""
+    cache.set(
+        key,
+        (version, response.status_code, list(response.headers.items()), response.content),
+        PAGE_TIMEOUT,
+    )
 
 
 def _from_kept(request, kept):
-    status, headers, body = kept
+    _version, status, headers, body = kept
     response = HttpResponse(body, status=status, headers=dict(headers))
     return get_conditional_response(
         request,
@@ -222,7 +273,7 @@ def _from_kept(request, kept):
     )
 
 
-def _kept_once_streamed(response, content, key):
+def _kept_once_streamed(response, content, key, version):
     """The chunks of a streamed download, passed on as they come; once the download is whole,
     a copy of it is kept if it is no larger than MAX_STREAMED_SIZE."""
     chunks, size = [], 0
@@ -237,4 +288,44 @@ def _kept_once_streamed(response, content, key):
     if chunks is not None:
         kept = HttpResponse(b"".join(chunks), status=response.status_code, headers=response.headers)
         set_response_etag(kept)
-        _keep(key, kept, kept.content)
+        _keep(key, version, kept)
+
+
+class PageCacheApplication:
+    """The WSGI application in front of Django's (regionportal/wsgi.py): a page kept for an
+    anonymous visitor's GET or HEAD is answered here, before Django's request handling, its
+    signals and the middleware run, which would cost more than reading the page does.
+
+    The decisions are PageCacheMiddleware's own (the same request checks, key, version and
+    answer, 304 included); what is not kept, or cannot be looked up, goes on to Django, where
+    the middleware makes and keeps it. The test client talks to Django's handler, so the
+    middleware alone still serves and keeps every page there."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        kept = self._kept(environ)
+        if kept is None:
+            return self.application(environ, start_response)
+        if any(header in environ for header in CONDITIONAL_HEADERS):
+            # Django's own rules for a conditional request (304, 412).
+            response = _from_kept(WSGIRequest(environ), kept)
+            status, headers, body = response.status_code, response.items(), response.content
+        else:
+            _version, status, headers, body = kept
+        start_response(f"{status} {HTTPStatus(status).phrase}", list(headers))
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    @staticmethod
+    def _kept(environ):
+        if not settings.PAGE_CACHE or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        request = WSGIRequest(environ)
+        if not _is_cacheable_request(request):
+            return None
+        try:
+            return _lookup_settled(request)
+        except Exception:
+            # A host not allowed, or the cache down: Django's handling answers it as it should.
+            return None

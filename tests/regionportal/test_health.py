@@ -10,7 +10,7 @@ SECRET_REASON = "could not connect to server at db.internal (password=hunter2)"
 # Nothing listens on port 1: the cache is refused at once.
 UNREACHABLE_REDIS = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "regionportal.base.cache_backends.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
     }
 }
