@@ -108,16 +108,23 @@ class OrganisationQuerySet(models.QuerySet):
         """The distinct country codes of these organisations."""
         return self.order_by("country").values_list("country", flat=True).distinct()
 
+    def partner_countries_in(self, projects):
+        """The distinct country codes of the organisations other than the agency that take
+        part in the projects."""
+        # Whether each organisation takes part, rather than a row per partnership: read in the
+        # order of the country index, the database then stops at the first organisation of a
+        # country that does (SQLite: 0.1 ms instead of 110 ms at 10,000 projects).
+        partnerships = Partnership.objects.filter(organisation=OuterRef("pk"), project__in=projects)
+        return self.filter(Exists(partnerships), is_agency=False).countries()
+
     def agency_partner_countries(self):
         """The countries of the agency's partners in published projects, without its own.
 
         Counted from the partnerships: every organisation that shares a published project with
         the agency, less the agency's own country (Slovenia).
         """
-        return (
-            self.partners_in(Project.objects.published().with_agency())
-            .exclude(country__in=_agency_country())
-            .countries()
+        return self.exclude(country__in=_agency_country()).partner_countries_in(
+            Project.objects.published().with_agency()
         )
 
     def per_country(self):
@@ -200,7 +207,9 @@ class Organisation(SourcedModel):
 
 def _agency_partnership():
     """The agency's partnership in the outer query's project (at most one), for subqueries."""
-    return Partnership.objects.of_agency().filter(project=OuterRef("pk"))
+    # Unordered: there is at most one, and the partnerships' default order (by project) would
+    # join the project again in every row's subquery.
+    return Partnership.objects.of_agency().filter(project=OuterRef("pk")).order_by()
 
 
 def _agency_share():

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableQuerysetData
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from regionportal.base.country_names import country_name
@@ -34,6 +35,22 @@ class BoundedPaginator(Paginator):
         if not 1 <= int(per_page) <= MAX_PER_PAGE:
             per_page = DEFAULT_PER_PAGE
         super().__init__(object_list, per_page, *args, **kwargs)
+
+
+class RowsByPage(TableQuerysetData):
+    """A table's queryset that fetches a page in two steps, in one query: the keys of the
+    page's rows in the table's order, then the rows with what they carry (annotations and
+    related rows) for those keys alone.
+
+    Sorting and skipping to the page then read only the keys and the sorted columns: otherwise
+    the database works out every row's annotations (the agency's share, its role) before it
+    sorts, 10,000 of them to show 20.
+    """
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.data.filter(pk__in=self.data.values("pk")[key])
+        return super().__getitem__(key)
 
 
 def _unknown():

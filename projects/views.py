@@ -31,6 +31,7 @@ from .tables import (
     BoundedPaginator,
     OrganisationTable,
     ProjectTable,
+    RowsByPage,
 )
 
 
@@ -71,6 +72,9 @@ class ProjectListView(FilteredTableView):
 
     def get_queryset(self):
         return Project.objects.published().for_list_page()
+
+    def get_table_data(self):
+        return RowsByPage(super().get_table_data())
 
 
 # The kinds of results, in the order and under the headings a project's page shows them.
