@@ -394,10 +394,13 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_api_list(self):
         """The list page's bundle with what each project of the API's list carries besides
-        (its partners, goals and municipalities), the latest first in a total order."""
+        (its goals, municipalities and partner_count: how many partners it has), the latest
+        first in a total order."""
         return (
             self.for_list_page()
-            .with_partners()
+            .annotate(
+                partner_count=subquery_count(Partnership.objects.filter(project=OuterRef("pk")))
+            )
             .prefetch_related("goals", "municipalities")
             .order_by(F("start_date").desc(nulls_last=True), "acronym", "pk")
         )

@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 from regionportal.base.country_names import country_name
 from regionportal.base.formatting import format_money, format_period
 from regionportal.base.languages import translated
+from regionportal.base.paging import rows_by_key
 
 from .filters import country_choices, name_sort_key
 from .models import Organisation, Project
@@ -38,18 +39,12 @@ class BoundedPaginator(Paginator):
 
 
 class RowsByPage(TableQuerysetData):
-    """A table's queryset that fetches a page in two steps, in one query: the keys of the
-    page's rows in the table's order, then the rows with what they carry (annotations and
-    related rows) for those keys alone.
-
-    Sorting and skipping to the page then read only the keys and the sorted columns: otherwise
-    the database works out every row's annotations (the agency's share, its role) before it
-    sorts, 10,000 of them to show 20.
-    """
+    """A table's queryset whose page is fetched by regionportal.base.paging.rows_by_key():
+    what the rows carry is worked out for the rows of the page alone."""
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            return self.data.filter(pk__in=self.data.values("pk")[key])
+            return rows_by_key(self.data, key)
         return super().__getitem__(key)
 
 
