@@ -325,7 +325,11 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Organisation.objects.public().for_api_detail(FIRST_ROWS).with_project_count()
+            return (
+                Organisation.objects.public_checked_each()
+                .for_api_detail(FIRST_ROWS)
+                .with_project_count()
+            )
         return Organisation.objects.public().for_list_page().order_by("name", "pk")
 
     def get_serializer_class(self):

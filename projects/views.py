@@ -277,7 +277,7 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return Organisation.objects.public().for_detail_page()
+        return Organisation.objects.public_checked_each().for_detail_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
