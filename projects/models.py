@@ -469,7 +469,7 @@ class ProjectQuerySet(PublishableQuerySet):
         interreg = Q(project__programme__kind=Programme.Kind.INTERREG)
         return (
             Partnership.objects.of_agency()
-            .filter(project__in=self.values("pk"))
+            .in_projects(self)
             .aggregate(
                 project_count=Count("pk"),
                 total_budget=Sum("project__total_budget"),

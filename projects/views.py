@@ -315,7 +315,9 @@ def agency_portfolio_context():
         "agency": agency,
         "projects": projects,
         "other_projects": other_projects[:FIRST_ROWS],
-        "other_project_count": other_projects.count(),
+        # The rest of the published projects: counted as the difference rather than by
+        # looking for the agency's partnership in each of them.
+        "other_project_count": published.count() - figures["project_count"],
         "figures": figures,
         "partner_project_count": figures["project_count"] - figures["lead_project_count"],
         "lead_projects_url": project_list_url(role=Role.LEAD),
