@@ -19,6 +19,7 @@ from regionportal.base.api import (
     api_url,
     read_only_api,
 )
+from regionportal.base.api_defaults import KeyedPageNumberPagination
 
 from .filters import OrganisationFilter, ProjectFilter
 from .models import (
@@ -70,12 +71,20 @@ class ProjectPillarSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "is_primary", "url"]
 
 
-class GoalSummarySerializer(serializers.ModelSerializer):
-    statement = TranslatedField()
+class GoalLinkSerializer(serializers.ModelSerializer):
+    """A vision goal as the project list names it: its record gives its statement."""
+
     url = api_url("goal-detail")
 
     class Meta:
         model = VisionGoal
+        fields = ["slug", "horizon", "url"]
+
+
+class GoalSummarySerializer(GoalLinkSerializer):
+    statement = TranslatedField()
+
+    class Meta(GoalLinkSerializer.Meta):
         fields = ["slug", "horizon", "statement", "url"]
 
 
@@ -89,7 +98,8 @@ class ProgrammeSummarySerializer(serializers.ModelSerializer):
 
 
 class ProjectSerializer(serializers.ModelSerializer):
-    """A published project as the list gives it."""
+    """A published project as the list gives it: its partners counted and its goals named,
+    which its record lists in full."""
 
     title = TranslatedField()
     summary = TranslatedField()
@@ -110,10 +120,10 @@ class ProjectSerializer(serializers.ModelSerializer):
     pillars = ProjectPillarSerializer(
         source="project_pillars", many=True, read_only=True, help_text=_("The primary one first.")
     )
-    goals = GoalSummarySerializer(many=True, read_only=True)
+    goals = GoalLinkSerializer(many=True, read_only=True)
     municipalities = MunicipalitySummarySerializer(many=True, read_only=True)
-    partners = PartnerSerializer(
-        source="partnerships", many=True, read_only=True, help_text=_("The lead partner first.")
+    partner_count = serializers.IntegerField(
+        read_only=True, help_text=_("Partners (the agency included)")
     )
     url = api_url("project-detail")
     page_url = PageUrlsField()
@@ -138,7 +148,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "pillars",
             "goals",
             "municipalities",
-            "partners",
+            "partner_count",
             "updated_at",
             "url",
             "page_url",
@@ -178,8 +188,13 @@ class SourceLinkSerializer(serializers.ModelSerializer):
 
 
 class ProjectDetailSerializer(ProjectSerializer):
-    """A published project with its objectives, results, places and sources besides."""
+    """A published project with its partners, goals, objectives, results, places and sources
+    besides."""
 
+    goals = GoalSummarySerializer(many=True, read_only=True)
+    partners = PartnerSerializer(
+        source="partnerships", many=True, read_only=True, help_text=_("The lead partner first.")
+    )
     objectives = TranslatedField()
     priority_area = TranslatedField()
     results = ResultSerializer(many=True, read_only=True)
@@ -188,7 +203,8 @@ class ProjectDetailSerializer(ProjectSerializer):
 
     class Meta(ProjectSerializer.Meta):
         fields = [
-            *ProjectSerializer.Meta.fields,
+            *(field for field in ProjectSerializer.Meta.fields if field != "partner_count"),
+            "partners",
             "objectives",
             "priority_area",
             "results",
@@ -207,6 +223,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     filterset_class = ProjectFilter
+    pagination_class = KeyedPageNumberPagination
 
     def get_queryset(self):
         projects = Project.objects.published()
@@ -308,7 +325,11 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Organisation.objects.public().for_api_detail(FIRST_ROWS).with_project_count()
+            return (
+                Organisation.objects.public_checked_each()
+                .for_api_detail(FIRST_ROWS)
+                .with_project_count()
+            )
         return Organisation.objects.public().for_list_page().order_by("name", "pk")
 
     def get_serializer_class(self):

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -100,7 +101,9 @@ class ProjectFilter(django_filters.FilterSet):
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Programme"),
-        queryset=Programme.objects.filter(projects__in=Project.objects.published()).distinct(),
+        queryset=Programme.objects.filter(
+            Exists(Project.objects.published().filter(programme=OuterRef("pk")))
+        ),
         to_field_name="slug",
         empty_label=_("All programmes"),
         help_text=_("The programme that funds the project."),
@@ -147,7 +150,7 @@ class ProjectFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # The countries of the partners the projects have: known only at request time.
         self.filters["country"].extra["choices"] = country_choices(
-            Organisation.objects.partners_in(Project.objects.published()).countries()
+            Organisation.objects.partner_countries_in(Project.objects.published())
         )
 
     def filter_text(self, queryset, name, value):

@@ -7,11 +7,13 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableQuerysetData
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from regionportal.base.country_names import country_name
 from regionportal.base.formatting import format_money, format_period
 from regionportal.base.languages import translated
+from regionportal.base.paging import rows_by_key
 
 from .filters import country_choices, name_sort_key
 from .models import Organisation, Project
@@ -34,6 +36,16 @@ class BoundedPaginator(Paginator):
         if not 1 <= int(per_page) <= MAX_PER_PAGE:
             per_page = DEFAULT_PER_PAGE
         super().__init__(object_list, per_page, *args, **kwargs)
+
+
+class RowsByPage(TableQuerysetData):
+    """A table's queryset whose page is fetched by regionportal.base.paging.rows_by_key():
+    what the rows carry is worked out for the rows of the page alone."""
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return rows_by_key(self.data, key)
+        return super().__getitem__(key)
 
 
 def _unknown():

@@ -31,6 +31,7 @@ from .tables import (
     BoundedPaginator,
     OrganisationTable,
     ProjectTable,
+    RowsByPage,
 )
 
 
@@ -71,6 +72,9 @@ class ProjectListView(FilteredTableView):
 
     def get_queryset(self):
         return Project.objects.published().for_list_page()
+
+    def get_table_data(self):
+        return RowsByPage(super().get_table_data())
 
 
 # The kinds of results, in the order and under the headings a project's page shows them.
@@ -273,7 +277,7 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return Organisation.objects.public().for_detail_page()
+        return Organisation.objects.public_checked_each().for_detail_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -311,7 +315,9 @@ def agency_portfolio_context():
         "agency": agency,
         "projects": projects,
         "other_projects": other_projects[:FIRST_ROWS],
-        "other_project_count": other_projects.count(),
+        # The rest of the published projects: counted as the difference rather than by
+        # looking for the agency's partnership in each of them.
+        "other_project_count": published.count() - figures["project_count"],
         "figures": figures,
         "partner_project_count": figures["project_count"] - figures["lead_project_count"],
         "lead_projects_url": project_list_url(role=Role.LEAD),

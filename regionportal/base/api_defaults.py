@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import negotiation, pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
+from .paging import KeyedPaginator
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """Pages of 50 by default, up to 200 with `page_size`; the links to the next and previous
@@ -72,6 +74,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
             return field.clean(request.query_params.get(name))
         except FormValidationError as error:
             raise ValidationError({name: error.messages}) from None
+
+
+class KeyedPageNumberPagination(PageNumberPagination):
+    """Pages as PageNumberPagination's, for a list whose rows carry costly annotations: the
+    rows' keys are paged first (regionportal.base.paging.rows_by_key())."""
+
+    django_paginator_class = KeyedPaginator
 
 
 class ContentNegotiation(negotiation.DefaultContentNegotiation):

@@ -201,7 +201,8 @@ SEARCH_TYPES = [
     SearchType(
         key="partners",
         label=_("Partners"),
-        queryset=lambda: Organisation.objects.public(),
+        # Each match checked for a published project: a search finds few of them.
+        queryset=lambda: Organisation.objects.public_checked_each(),
         name_fields=("name", "name_en", "acronym"),
         text_fields=("city", "description_sl", "description_en"),
         hit=_organisation_hit,

@@ -9,11 +9,13 @@ from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
 from django.utils import translation
 from django.utils.text import slugify
 from pytest_django.asserts import assertContains, assertNotContains
 
 from projects.models import Partnership, Project
+from projects.tables import ProjectTable
 from regionportal.base.formatting import format_partial_date
 from tests import factories
 from tests.tables import row_headers
@@ -556,6 +558,23 @@ def test_pages_of_a_sorted_list_do_not_overlap(get_page, many_projects):
     for number in ["1", "2", "3"]:
         seen += row_headers(get_page(f"/en/projects/?sort=status&page={number}"))
     assert sorted(seen) == [f"PRJ{number:02}" for number in range(45)]
+
+
+def test_the_first_page_in_the_default_order_reads_the_latest_first_index(db):
+    """The keys of the list's page come from the index in the list's order (migration 0008),
+    not from sorting every published project: with sorting ruled out on PostgreSQL, and on
+    SQLite as its planner chooses once it knows that nearly every project is published."""
+    for _ in range(5):
+        factories.make_project()
+    ordered, _ = ProjectTable.order_period(None, Project.objects.published(), True)
+    keys = ordered.values("pk")[:20]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        else:
+            cursor.execute("ANALYZE projects_project")
+    assert "project_latest_first" in keys.explain()
 
 
 # Bad input -----------------------------------------------------------------------------------

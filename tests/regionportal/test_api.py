@@ -332,15 +332,22 @@ def test_a_project_without_dates_budget_or_agency_has_nulls(client, openapi, wor
     assert project["partners"] == []
 
 
-def test_the_list_gives_what_the_record_gives_but_results_places_and_sources(
+def test_the_list_gives_what_the_record_gives_but_partners_goals_results_places_and_sources(
     client, openapi, world
 ):
     listed = get(client, openapi, f"{API}/projects/")["results"]
     record = get(client, openapi, f"{API}/projects/clean/")
 
     clean = next(project for project in listed if project["slug"] == "clean")
-    extra = {"objectives", "priority_area", "results", "places", "sources"}
-    assert clean == {key: value for key, value in record.items() if key not in extra}
+    extra = {"partners", "goals", "objectives", "priority_area", "results", "places", "sources"}
+    assert {key: value for key, value in clean.items() if key not in extra} == {
+        key: value for key, value in record.items() if key not in extra
+    } | {"partner_count": 2}
+    # The list names the goals; their statements are in the record.
+    assert clean["goals"] == [
+        {key: value for key, value in goal.items() if key != "statement"}
+        for goal in record["goals"]
+    ]
 
 
 def test_organisations_count_and_list_only_published_projects(client, openapi, world):
