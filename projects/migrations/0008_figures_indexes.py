@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(fields=['programme', 'state', 'publish_at', 'total_budget', 'start_date', 'acronym'], name='project_programme_figures'),
+            index=models.Index(fields=['programme', 'state', 'publish_at', 'total_budget'], name='project_programme_figures'),
         ),
         migrations.AddIndex(
             model_name='project',
