@@ -4,7 +4,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, OuterRef, Prefetch, Subquery, Sum, Value, When
+from django.db.models import Case, Count, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -264,10 +264,13 @@ class AgreementProjectQuerySet(PublishableQuerySet):
         return self.for_list()
 
     def totals(self):
-        """The sums of these investments' total values and cohesion funds:
-        {"total_value_sum": …, "cohesion_amount_sum": …}, None where nothing is known."""
+        """The number of these investments and the sums of their total values and cohesion
+        funds: {"investment_count": …, "total_value_sum": …, "cohesion_amount_sum": …}, a sum
+        None where nothing is known."""
         return self.aggregate(
-            total_value_sum=Sum("total_value"), cohesion_amount_sum=Sum("cohesion_amount")
+            investment_count=Count("pk"),
+            total_value_sum=Sum("total_value"),
+            cohesion_amount_sum=Sum("cohesion_amount"),
         )
 
 

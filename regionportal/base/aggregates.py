@@ -22,7 +22,7 @@ def subquery_count(queryset):
 
 
 def subquery_sum(queryset, field_name):
-    """The sum of an amount over the queryset's rows (which refer to the outer row through an
-    OuterRef); None when no row has one."""
+    """The sum of an amount over the queryset's rows (which may refer to the outer row through
+    an OuterRef); None when no row has one."""
     summed = queryset.order_by().annotate(summed=Func(field_name, function="SUM"))
     return Subquery(summed.values("summed"), output_field=money_field())

@@ -33,7 +33,7 @@ def programmes_with_projects(programmes, first_rows):
     return programmes_with_figures(programmes).prefetch_related(
         Prefetch(
             "projects",
-            queryset=Project.objects.published().for_programme_page()[:first_rows],
+            queryset=Project.objects.published().first_of_each_programme(first_rows),
             to_attr="published_projects",
         )
     )

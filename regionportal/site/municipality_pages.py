@@ -60,8 +60,9 @@ def municipality_export(request, fmt):
 def municipality_context(municipality):
     """What a municipality's page and its PDF summary show: the first FIRST_ROWS published
     projects that touch it with the count and sums of them all and the address of the project
-    list showing them all, and every published agreement investment it leads or takes part
-    in with their sums (a municipality has a handful)."""
+    list showing them all, and the first FIRST_ROWS published agreement investments it leads
+    or takes part in with the count and sums of them all (the agreement's page lists them
+    all)."""
     projects = Project.objects.published()
     investments = AgreementProject.objects.published().involving(municipality)
     return {
@@ -69,7 +70,7 @@ def municipality_context(municipality):
         "projects": projects.for_municipality_page(municipality)[:FIRST_ROWS],
         "project_totals": projects.touching(municipality).totals(),
         "all_projects_url": project_list_url(municipality=municipality.slug),
-        "investments": investments.for_list(),
+        "investments": investments.for_list()[:FIRST_ROWS],
         "investment_totals": investments.totals(),
     }
 

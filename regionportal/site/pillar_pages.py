@@ -44,7 +44,7 @@ def goals_for_vision_page():
         .prefetch_related(
             Prefetch(
                 "projects",
-                queryset=published.for_vision_page()[:FIRST_PROJECTS_PER_GOAL],
+                queryset=published.first_of_each_goal(FIRST_PROJECTS_PER_GOAL),
                 to_attr="first_projects",
             )
         )

@@ -121,12 +121,33 @@ def test_municipality_page_queries_do_not_grow_past_the_first_projects(
 ):
     for project in make_projects(3):
         project.municipalities.add(municipality)
+    factories.make_agreement_project(municipalities=[municipality])
 
     def add_rows():
         for project in make_projects(FIRST_ROWS + 5, first_year=2100, prefix="Q"):
             project.municipalities.add(municipality)
+        for _ in range(FIRST_ROWS + 5):
+            factories.make_agreement_project(municipalities=[municipality])
 
     assert_constant_queries("/en/municipalities/lasko/", add_rows)
+
+
+def test_municipality_page_shows_the_first_investments_with_the_sums_of_them_all(
+    client, municipality
+):
+    for number in range(1, FIRST_ROWS + 3):
+        factories.make_agreement_project(
+            title_sl=f"Naložba N{number:02}",
+            total_value=Decimal("10.00"),
+            municipalities=[municipality],
+        )
+
+    response = client.get("/en/municipalities/lasko/")
+
+    assert response.content.decode().count("Naložba N") == FIRST_ROWS
+    assertContains(response, "Together, 22 investments")
+    assertContains(response, "€220.00")
+    assertContains(response, '<a href="/en/funding/agreement/">')
 
 
 # A pillar's page

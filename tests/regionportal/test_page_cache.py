@@ -322,6 +322,7 @@ def test_production_passes_on_what_is_not_kept_for_this_visitor(visitor, admin_u
     project.title_sl = "Nov naslov"
     project.save()
     status, _headers, body = wsgi_get(application, url)
+    assert status == "200 OK"
     assert "Nov naslov" in body.decode()
 
     in_front = page_cache.PageCacheApplication(not_to_be_called)
