@@ -40,11 +40,7 @@ from django.shortcuts import render
 from django.urls import re_path
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from xlsxwriter import Workbook
 
 from .formatting import rounded
 
@@ -69,6 +65,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 # Characters an XLSX sheet's name cannot hold, and its longest name.
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _SHEET_TITLE_MAX = 31
+# The control characters an XLSX file (XML) cannot hold.
+_ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class Kind(enum.StrEnum):
@@ -338,61 +336,65 @@ def _sheet_title(title):
     return text[:_SHEET_TITLE_MAX] or "Data"
 
 
-def _text_cell(sheet, text):
-    # A string cell, never a formula or an error value, whatever the text begins with; the
-    # control characters XML cannot hold are left out.
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
-    cell.data_type = "s"
-    return cell
-
-
-def _xlsx_cell(request, sheet, column, value):
-    if value is None or value == "" or value == []:
-        return None
-    match column.kind:
-        case Kind.MONEY:
-            cell = WriteOnlyCell(sheet, value=rounded(value, 2))
-            cell.number_format = MONEY_FORMAT
-            return cell
-        case Kind.DECIMAL | Kind.INTEGER | Kind.BOOLEAN:
-            return WriteOnlyCell(sheet, value=value)
-        case Kind.DATE:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = DATE_FORMAT
-            return cell
-        case Kind.LIST:
-            return _text_cell(sheet, "; ".join(str(item) for item in value))
-        case Kind.URL:
-            return _text_cell(sheet, request.build_absolute_uri(value))
-    return _text_cell(sheet, str(value))
-
-
 # A column's width in characters, by what it holds.
 _WIDTHS = {Kind.MONEY: 16, Kind.DECIMAL: 12, Kind.INTEGER: 10, Kind.DATE: 12, Kind.BOOLEAN: 8}
 
 
+def _text(value):
+    # The control characters XML cannot hold are left out, and a line ends in a line feed (as
+    # XML reads any line end; XlsxWriter would write a carriage return as _x000D_, which only
+    # Excel reads back as one).
+    return _ILLEGAL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _cell_writers(request, sheet, workbook):
+    """For each kind, a function (row, column number, value) that writes a value of the kind
+    (never None or empty) as a typed cell: amounts numeric cells formatted #,##0.00, other
+    numbers numeric, dates date cells, yes/no booleans, the rest string cells. A string cell is
+    never read as a formula (write_string() writes the text as it is)."""
+    money = workbook.add_format({"num_format": MONEY_FORMAT})
+    date = workbook.add_format({"num_format": DATE_FORMAT})
+    build_absolute_uri = request.build_absolute_uri
+    return {
+        # The cell holds a float (an XLSX number is one); rounded first, as the CSV's text is.
+        Kind.MONEY: lambda row, col, value: sheet.write_number(
+            row, col, float(rounded(value, 2)), money
+        ),
+        Kind.DECIMAL: lambda row, col, value: sheet.write_number(row, col, float(value)),
+        Kind.INTEGER: sheet.write_number,
+        Kind.DATE: lambda row, col, value: sheet.write_datetime(row, col, value, date),
+        Kind.BOOLEAN: sheet.write_boolean,
+        Kind.LIST: lambda row, col, value: sheet.write_string(
+            row, col, _text("; ".join(str(item) for item in value))
+        ),
+        Kind.URL: lambda row, col, value: sheet.write_string(row, col, build_absolute_uri(value)),
+        Kind.TEXT: lambda row, col, value: sheet.write_string(row, col, _text(str(value))),
+    }
+
+
 def _xlsx_response(request, export, rows, file_name):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_sheet_title(export.title))
-    sheet.freeze_panes = "A2"
-    for number, column in enumerate(export.columns, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS.get(column.kind, 30)
-    bold = Font(bold=True)
-    header = []
-    for column in export.columns:
-        cell = _text_cell(sheet, str(column.label))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        sheet.append(
-            [_xlsx_cell(request, sheet, column, value) for column, value in _values(export, row)]
-        )
     # An XLSX file is a zip archive, which can only be finished once every row is in it: the
-    # workbook is written to a temporary file on disk (openpyxl's write-only mode keeps the rows
-    # there too), not held in memory, and the file is then streamed. It is deleted once closed.
+    # workbook is written to a temporary file on disk, not held in memory (XlsxWriter's
+    # constant-memory mode writes each row out as the next begins, to a temporary file of its
+    # own), and the file is then streamed. It is deleted once closed.
     file = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it
-    workbook.save(file)
+    workbook = Workbook(file, {"constant_memory": True, "in_memory": False})
+    sheet = workbook.add_worksheet(_sheet_title(export.title))
+    sheet.freeze_panes(1, 0)
+    bold = workbook.add_format({"bold": True})
+    for number, column in enumerate(export.columns):
+        sheet.set_column(number, number, _WIDTHS.get(column.kind, 30))
+        sheet.write_string(0, number, _text(str(column.label)), bold)
+    writers = _cell_writers(request, sheet, workbook)
+    columns = [
+        (number, column, writers[column.kind]) for number, column in enumerate(export.columns)
+    ]
+    for row_number, row in enumerate(rows, start=1):
+        for number, column, write in columns:
+            value = column.value(row)
+            if value is not None and value != "" and value != []:
+                write(row_number, number, value)
+    workbook.close()
     file.seek(0)
     return FileResponse(
         file, as_attachment=True, filename=file_name, content_type=CONTENT_TYPES["xlsx"]
