@@ -4,8 +4,11 @@ An app's exports.py says what a download holds (an Export: its columns, file nam
 title); its view builds exactly the queryset the list page shows (the page's FilterSet bound to
 the address, the page's QuerySet methods and sort order) and hands both to export_response().
 
-Rows are read from the database in chunks (QuerySet.iterator() with the prefetches done per
-chunk) and written out as they come, so memory stays flat however many rows there are.
+Rows are read from the database in chunks and written out as they come, so memory stays flat
+however many rows there are. An Export's rows() reads them: by default the queryset's model
+instances (QuerySet.iterator() with the prefetches done per chunk); a long list's export reads
+plain values instead (values_chunks(): no model instance per row, the related lists one query
+per chunk each), which is several times faster.
 
 What each format holds:
 
@@ -27,6 +30,7 @@ What each format holds:
 import csv
 import datetime
 import enum
+import itertools
 import json
 import re
 import tempfile
@@ -37,7 +41,7 @@ from typing import Any
 from django.conf import settings
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import re_path
+from django.urls import re_path, reverse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from xlsxwriter import Workbook
@@ -46,8 +50,8 @@ from .formatting import rounded
 
 FORMATS = ("csv", "xlsx", "json")
 
-# Rows read from the database at a time; each chunk brings its own prefetch queries.
-CHUNK_SIZE = 500
+# Rows read from the database at a time; each chunk brings its own queries of related rows.
+CHUNK_SIZE = 2000
 # Text is handed to the server in pieces of about this many characters.
 BUFFER_SIZE = 64 * 1024
 
@@ -107,6 +111,11 @@ class Export:
     title: Any = ""
     columns: Sequence[Column] = ()
 
+    def rows(self, queryset):
+        """What the columns read, one per row of the queryset, in its order: its model
+        instances, unless the export reads lighter rows of its own."""
+        return model_rows(queryset)
+
     def file_name(self, fmt):
         """The stem for the active language, today's date and the format's extension, e.g.
         projekti-2026-11-27.csv."""
@@ -128,7 +137,7 @@ def export_path(name, view, *, stem="export", formats=FORMATS):
 def export_response(request, export, queryset, fmt):
     """The rows of the queryset as a download in the format (csv, xlsx or json), with the
     labels, names and addresses in the active language, named export.file_name()."""
-    return export_rows_response(request, export, _rows(queryset), fmt, count=queryset.count)
+    return export_rows_response(request, export, export.rows(queryset), fmt, count=queryset.count)
 
 
 def export_rows_response(request, export, rows, fmt, *, count=None):
@@ -198,8 +207,9 @@ def bad_filters_response(request, filterset, *, list_url=None):
 # Rows --------------------------------------------------------------------------------------
 
 
-def _rows(queryset):
-    """The queryset's rows, read CHUNK_SIZE at a time with the prefetches of each chunk.
+def model_rows(queryset):
+    """The queryset's model instances, read CHUNK_SIZE at a time with the prefetches of each
+    chunk.
 
     A prefetch links each related row back to its row (a project's partnerships each point at
     the project), a reference cycle that only the garbage collector frees, and that one late:
@@ -209,6 +219,34 @@ def _rows(queryset):
     for row in queryset.iterator(chunk_size=CHUNK_SIZE):
         yield row
         row.__dict__.pop("_prefetched_objects_cache", None)
+
+
+def values_chunks(queryset, *fields):
+    """The queryset's rows as dicts of the fields, in its order, in lists of up to CHUNK_SIZE:
+    no model instance is made, and a reader fetches each chunk's related rows in one query per
+    list (e.g. `filter(project__in=[row["pk"] for row in chunk])`). The queryset's prefetches
+    are not done (they would be per row); on PostgreSQL the rows come through a server-side
+    cursor."""
+    rows = queryset.prefetch_related(None).values(*fields).iterator(chunk_size=CHUNK_SIZE)
+    for chunk in itertools.batched(rows, CHUNK_SIZE):
+        yield list(chunk)
+
+
+def grouped(pairs):
+    """{key: [value, …]} of (key, value) pairs, each key's values in the pairs' order."""
+    groups = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return groups
+
+
+def path_maker(viewname, keyword="slug"):
+    """A function of a slug giving what reverse(viewname, kwargs={keyword: slug}) gives in the
+    active language, reversed once: reversing takes some 20 µs, a row's whole share of the
+    time. For URL patterns whose value is a slug (written as it is: nothing to quote)."""
+    marker = "slug-placeholder"
+    prefix, suffix = reverse(viewname, kwargs={keyword: marker}).split(marker)
+    return lambda slug: f"{prefix}{slug}{suffix}"
 
 
 def _in_language(language, chunks):
