@@ -12,15 +12,13 @@ municipalities) one query each, and the few programmes, pillars and municipaliti
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from django.db.models import Case, Value, When
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import Programme
 from pillars.models import Pillar
-from regionportal.base.country_names import country_name
+from regionportal.base.country_names import names_in_language
 from regionportal.base.exporting import (
     Column,
     Export,
@@ -49,7 +47,7 @@ LEAD_FIRST = Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value
 # Rows ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PartnerRow:
     """A partner in a project, as a project's row carries it."""
 
@@ -57,11 +55,10 @@ class PartnerRow:
     country: str  # ISO code
     is_agency: bool
     role: str
-    budget: Decimal | None
-    eu_contribution: Decimal | None
+    eu_contribution: Decimal | None = None  # read for the list of operations only
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProjectRow:
     """A project as its downloads read it: texts and labels in the active language, its
     programme's code, name and fund, its pillars (the primary one first), its partners (the
@@ -82,32 +79,21 @@ class ProjectRow:
     end_date: object
     end_precision: str
     total_budget: Decimal | None
+    agency_share: Decimal | None  # the agency's budget in the project
+    agency_role: str | None
+    agency_role_label: str | None
     partners: list
-    partner_country_codes: list  # of the partners other than the agency, by name
+    # The countries of the partners other than the agency, by name.
+    partner_country_codes: list
+    partner_country_names: list
     municipality_codes: list
     municipality_names: list
     updated_at: object
     url: str
-    # The list of operations' texts, read only for it.
+    # The list of operations' texts, read for it only.
     summary: str = ""
     objectives: str = ""
     priority_area: str = ""
-
-    @property
-    def agency_partner(self):
-        """The agency's partnership (a project has one at most), or None."""
-        return next((partner for partner in self.partners if partner.is_agency), None)
-
-    @property
-    def agency_share(self):
-        """The agency's budget in the project (as ProjectQuerySet.with_agency_share())."""
-        agency = self.agency_partner
-        return agency.budget if agency else None
-
-    @property
-    def agency_role(self):
-        agency = self.agency_partner
-        return agency.role if agency else None
 
 
 def _programmes():
@@ -118,16 +104,12 @@ def _programmes():
     }
 
 
-@cache
-def _country_sort_key(language, code):
-    # Per language, as the names are.
-    return name_sort_key(country_name(code))
-
-
-def project_rows(queryset, *, with_texts=False):
-    """ProjectRows of the queryset's projects, in its order; with the summaries, objectives
-    and priority areas too if with_texts. Queries: three at the start, then four per
-    CHUNK_SIZE projects, however many partners, pillars and municipalities they have."""
+def project_rows(queryset, *, operations=False):
+    """ProjectRows of the queryset's projects (with_agency_share() annotated), in its order;
+    with what the list of operations reads besides if `operations`: the summaries, objectives
+    and priority areas, and the partners' EU contributions. Queries: three at the start, then
+    four per CHUNK_SIZE projects, however many partners, pillars and municipalities they
+    have."""
     titles = localized_fieldnames("title")
     texts = {
         field: localized_fieldnames(field) for field in ("summary", "objectives", "priority_area")
@@ -143,13 +125,24 @@ def project_rows(queryset, *, with_texts=False):
         "end_date",
         "end_precision",
         "total_budget",
+        "agency_share",
+        "agency_role",
         "updated_at",
         *titles,
     ]
-    if with_texts:
+    partner_fields = [
+        "organisation__name",
+        "organisation__country",
+        "organisation__is_agency",
+        "role",
+    ]
+    if operations:
         fields += [name for names in texts.values() for name in names]
-    language = get_language()
+        partner_fields.append("eu_contribution")
     status_labels = {value: str(label) for value, label in Project.Status.choices}
+    role_labels = {value: str(label) for value, label in Partnership.Role.choices}
+    country_names = names_in_language()
+    country_sort_keys = {code: name_sort_key(name) for code, name in country_names.items()}
     programmes = _programmes()
     pillars = {pillar.pk: (pillar.slug, pillar.name) for pillar in Pillar.objects.all()}
     # In the municipalities' own order (by name), as a project's page lists them.
@@ -167,15 +160,7 @@ def project_rows(queryset, *, with_texts=False):
             (project_id, PartnerRow(*partner))
             for project_id, *partner in Partnership.objects.filter(project__in=ids)
             .order_by(LEAD_FIRST, "order", "organisation__name")
-            .values_list(
-                "project_id",
-                "organisation__name",
-                "organisation__country",
-                "organisation__is_agency",
-                "role",
-                "budget",
-                "eu_contribution",
-            )
+            .values_list("project_id", *partner_fields)
         )
         # The primary pillar first (ProjectPillar's own order).
         project_pillars = grouped(
@@ -192,9 +177,12 @@ def project_rows(queryset, *, with_texts=False):
             pillar_ids = project_pillars.get(pk, [])
             places = sorted(municipalities[id] for id in project_municipalities.get(pk, []))
             its_partners = partners.get(pk, [])
-            countries = {partner.country for partner in its_partners if not partner.is_agency}
+            countries = sorted(
+                {partner.country for partner in its_partners if not partner.is_agency},
+                key=lambda code: country_sort_keys.get(code, ("", "")),
+            )
             extra = {}
-            if with_texts:
+            if operations:
                 extra = {field: text_in_language(row, names) for field, names in texts.items()}
             yield ProjectRow(
                 slug=row["slug"],
@@ -212,10 +200,12 @@ def project_rows(queryset, *, with_texts=False):
                 end_date=row["end_date"],
                 end_precision=row["end_precision"],
                 total_budget=row["total_budget"],
+                agency_share=row["agency_share"],
+                agency_role=row["agency_role"],
+                agency_role_label=role_labels.get(row["agency_role"]),
                 partners=its_partners,
-                partner_country_codes=sorted(
-                    countries, key=lambda code: _country_sort_key(language, code)
-                ),
+                partner_country_codes=countries,
+                partner_country_names=[country_names.get(code, "") for code in countries],
                 municipality_codes=[iso_code for _order, iso_code, _name in places],
                 municipality_names=[name for _order, _iso_code, name in places],
                 updated_at=row["updated_at"],
@@ -225,10 +215,6 @@ def project_rows(queryset, *, with_texts=False):
 
 
 # Columns -------------------------------------------------------------------------------------
-
-
-def _role_label(role):
-    return Partnership.Role(role).label if role else None
 
 
 def _period_columns():
@@ -264,9 +250,7 @@ def _agency_columns():
             Kind.MONEY,
         ),
         Column("agency_role_code", _("Agency's role code"), lambda project: project.agency_role),
-        Column(
-            "agency_role", _("The agency's role"), lambda project: _role_label(project.agency_role)
-        ),
+        Column("agency_role", _("The agency's role"), lambda project: project.agency_role_label),
     ]
 
 
@@ -310,7 +294,7 @@ class ProjectExport(Export):
         Column(
             "partner_countries",
             _("Partner countries"),
-            lambda project: [country_name(code) for code in project.partner_country_codes],
+            lambda project: project.partner_country_names,
             Kind.LIST,
         ),
         Column(
@@ -332,7 +316,7 @@ class ProjectExport(Export):
         return project_rows(queryset)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OrganisationRow:
     """A partner organisation as the partner list's download reads it."""
 
@@ -340,6 +324,7 @@ class OrganisationRow:
     name_en: str
     acronym: str
     country: str  # ISO code
+    country_name: str
     kind: str
     kind_label: str
     city: str
@@ -360,7 +345,7 @@ class OrganisationExport(Export):
         Column("name_en", _("English name"), lambda organisation: organisation.name_en),
         Column("acronym", _("Acronym"), lambda organisation: organisation.acronym),
         Column("country_code", _("Country code"), lambda organisation: organisation.country),
-        Column("country", _("Country"), lambda organisation: country_name(organisation.country)),
+        Column("country", _("Country"), lambda organisation: organisation.country_name),
         Column("kind_code", _("Type code"), lambda organisation: organisation.kind),
         Column("kind", _("Type"), lambda organisation: organisation.kind_label),
         Column("city", _("City"), lambda organisation: organisation.city),
@@ -384,12 +369,14 @@ class OrganisationExport(Export):
         """OrganisationRows of the queryset's organisations (annotated with project_count), in
         its order: one query."""
         kind_labels = {value: str(label) for value, label in Organisation.Kind.choices}
+        country_names = names_in_language()
         organisation_path = path_maker("partners:detail")
         fields = ["name", "name_en", "acronym", "country", "kind", "city", "website"]
         for chunk in values_chunks(queryset, *fields, "is_agency", "project_count", "slug"):
             for row in chunk:
                 yield OrganisationRow(
                     **{field: row[field] for field in fields},
+                    country_name=country_names.get(row["country"], ""),
                     kind_label=kind_labels.get(row["kind"], row["kind"]),
                     is_agency=row["is_agency"],
                     project_count=row["project_count"],
@@ -466,7 +453,7 @@ class OperationsExport(Export):
         ]
 
     def rows(self, queryset):
-        return project_rows(queryset, with_texts=True)
+        return project_rows(queryset, operations=True)
 
     def operation_code(self, project):
         parts = [OPERATION_CODE_PREFIX, project.programme_code or "", project.slug]
@@ -509,7 +496,7 @@ class OperationsExport(Export):
         return [self.region.name] if self.region else []
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PartnershipRow:
     """A partnership as its download reads it, with its project's and organisation's
     fields."""
@@ -521,6 +508,7 @@ class PartnershipRow:
     organisation_name_en: str
     organisation_acronym: str
     country: str  # ISO code
+    country_name: str
     is_agency: bool
     role: str
     role_label: str
@@ -536,6 +524,7 @@ def partnership_rows(queryset):
     """PartnershipRows of the queryset's partnerships, in its order: one query."""
     titles = [f"project__{name}" for name in localized_fieldnames("title")]
     role_labels = {value: str(label) for value, label in Partnership.Role.choices}
+    country_names = names_in_language()
     project_path = path_maker("projects:detail")
     organisation_path = path_maker("partners:detail")
     fields = [
@@ -566,6 +555,7 @@ def partnership_rows(queryset):
                 organisation_name_en=row["organisation__name_en"],
                 organisation_acronym=row["organisation__acronym"],
                 country=row["organisation__country"],
+                country_name=country_names.get(row["organisation__country"], ""),
                 is_agency=row["organisation__is_agency"],
                 role=row["role"],
                 role_label=role_labels.get(row["role"], row["role"]),
@@ -603,7 +593,7 @@ class PartnershipExport(Export):
             lambda partnership: partnership.organisation_acronym,
         ),
         Column("country_code", _("Country code"), lambda partnership: partnership.country),
-        Column("country", _("Country"), lambda partnership: country_name(partnership.country)),
+        Column("country", _("Country"), lambda partnership: partnership.country_name),
         Column(
             "is_agency",
             _("The agency itself"),
