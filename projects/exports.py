@@ -107,9 +107,9 @@ def _programmes():
 def project_rows(queryset, *, operations=False):
     """ProjectRows of the queryset's projects (with_agency_share() annotated), in its order;
     with what the list of operations reads besides if `operations`: the summaries, objectives
-    and priority areas, and the partners' EU contributions. Queries: three at the start, then
-    four per CHUNK_SIZE projects, however many partners, pillars and municipalities they
-    have."""
+    and priority areas, and the partners' EU contributions. Queries: the projects' own (read in
+    chunks) and three more at the start, then three per CHUNK_SIZE projects, however many
+    partners, pillars and municipalities they have."""
     titles = localized_fieldnames("title")
     texts = {
         field: localized_fieldnames(field) for field in ("summary", "objectives", "priority_area")
