@@ -3,59 +3,218 @@
 Codes stand beside their labels (a country's ISO code beside its name in the page's language, a
 status's code beside its label), so that a program can read the codes and a person the labels.
 regionportal.base.exporting writes them as CSV, XLSX or JSON.
+
+A download of the lists can hold 100,000 rows, so the columns read light rows (ProjectRow,
+PartnershipRow, OrganisationRow) rather than model instances: each export's rows() reads the
+list in chunks with values() queries, a chunk's related lists (partners, pillars,
+municipalities) one query each, and the few programmes, pillars and municipalities once.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.base.country_names import country_name
-from regionportal.base.exporting import Column, Export, Kind, date_of
+from funding.models import Programme
+from pillars.models import Pillar
+from regionportal.base.country_names import names_in_language
+from regionportal.base.exporting import (
+    Column,
+    Export,
+    Kind,
+    date_of,
+    grouped,
+    path_maker,
+    values_chunks,
+)
 from regionportal.base.formatting import percent_of, rounded
+from regionportal.base.languages import localized_fieldnames, text_in_language
+from regionportal.base.models import Municipality
 
 from .filters import name_sort_key
-from .models import Partnership
+from .models import Organisation, Partnership, Project, ProjectPillar
 
 # The first part of every operation's code; with the programme's code and the project's slug it
 # makes a code that does not change when titles or the agency's own name do.
 OPERATION_CODE_PREFIX = "RASR"
 
-
-def _programme(attribute):
-    def value(project):
-        return getattr(project.programme, attribute) if project.programme else None
-
-    return value
+# A project's partners as its page lists them: the lead partner first whatever its place in the
+# source's list, then in the source's order (as ProjectQuerySet.with_partners()).
+LEAD_FIRST = Case(When(role=Partnership.Role.LEAD, then=Value(0)), default=Value(1))
 
 
-def _pillars(attribute):
-    """The project's pillars, the primary one first (as for_list_page() prefetches them)."""
-
-    def value(project):
-        return [getattr(link.pillar, attribute) for link in project.project_pillars.all()]
-
-    return value
+# Rows ----------------------------------------------------------------------------------------
 
 
-def _role_label(role):
-    return Partnership.Role(role).label if role else None
+@dataclass(slots=True)
+class PartnerRow:
+    """A partner in a project, as a project's row carries it."""
+
+    name: str
+    country: str  # ISO code
+    is_agency: bool
+    role: str
+    eu_contribution: Decimal | None = None  # read for the list of operations only
 
 
-def _partner_countries(project):
-    """The countries of the project's partners other than the agency, by name."""
-    codes = {
-        partnership.organisation.country.code
-        for partnership in project.partnerships.all()
-        if not partnership.organisation.is_agency
+@dataclass(slots=True)
+class ProjectRow:
+    """A project as its downloads read it: texts and labels in the active language, its
+    programme's code, name and fund, its pillars (the primary one first), its partners (the
+    lead first) and its municipalities (by name), and the path of its page."""
+
+    slug: str
+    acronym: str
+    title: str
+    status: str
+    status_label: str
+    programme_code: str | None
+    programme_name: str | None
+    fund: str | None
+    pillar_codes: list
+    pillar_names: list
+    start_date: object
+    start_precision: str
+    end_date: object
+    end_precision: str
+    total_budget: Decimal | None
+    agency_share: Decimal | None  # the agency's budget in the project
+    agency_role: str | None
+    agency_role_label: str | None
+    partners: list
+    # The countries of the partners other than the agency, by name.
+    partner_country_codes: list
+    partner_country_names: list
+    municipality_codes: list
+    municipality_names: list
+    updated_at: object
+    url: str
+    # The list of operations' texts, read for it only.
+    summary: str = ""
+    objectives: str = ""
+    priority_area: str = ""
+
+
+def _programmes():
+    """Every programme's (code, name, fund) by id, names in the active language."""
+    return {
+        programme.pk: (programme.code, programme.name, programme.fund)
+        for programme in Programme.objects.all()
     }
-    return sorted(codes, key=lambda code: name_sort_key(country_name(code)))
 
 
-def _municipalities(attribute):
-    def value(project):
-        return [getattr(municipality, attribute) for municipality in project.municipalities.all()]
+def project_rows(queryset, *, operations=False):
+    """ProjectRows of the queryset's projects (with_agency_share() annotated), in its order;
+    with what the list of operations reads besides if `operations`: the summaries, objectives
+    and priority areas, and the partners' EU contributions. Queries: the projects' own (read in
+    chunks) and three more at the start, then three per CHUNK_SIZE projects, however many
+    partners, pillars and municipalities they have."""
+    titles = localized_fieldnames("title")
+    texts = {
+        field: localized_fieldnames(field) for field in ("summary", "objectives", "priority_area")
+    }
+    fields = [
+        "pk",
+        "slug",
+        "acronym",
+        "status",
+        "programme_id",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "total_budget",
+        "agency_share",
+        "agency_role",
+        "updated_at",
+        *titles,
+    ]
+    partner_fields = [
+        "organisation__name",
+        "organisation__country",
+        "organisation__is_agency",
+        "role",
+    ]
+    if operations:
+        fields += [name for names in texts.values() for name in names]
+        partner_fields.append("eu_contribution")
+    status_labels = {value: str(label) for value, label in Project.Status.choices}
+    role_labels = {value: str(label) for value, label in Partnership.Role.choices}
+    country_names = names_in_language()
+    country_sort_keys = {code: name_sort_key(name) for code, name in country_names.items()}
+    programmes = _programmes()
+    pillars = {pillar.pk: (pillar.slug, pillar.name) for pillar in Pillar.objects.all()}
+    # In the municipalities' own order (by name), as a project's page lists them.
+    municipalities = {
+        pk: (order, iso_code, name)
+        for order, (pk, iso_code, name) in enumerate(
+            Municipality.objects.values_list("pk", "iso_code", "name")
+        )
+    }
+    project_path = path_maker("projects:detail")
+    no_programme = (None, None, None)
+    for chunk in values_chunks(queryset, *fields):
+        ids = [row["pk"] for row in chunk]
+        partners = grouped(
+            (project_id, PartnerRow(*partner))
+            for project_id, *partner in Partnership.objects.filter(project__in=ids)
+            .order_by(LEAD_FIRST, "order", "organisation__name")
+            .values_list("project_id", *partner_fields)
+        )
+        # The primary pillar first (ProjectPillar's own order).
+        project_pillars = grouped(
+            ProjectPillar.objects.filter(project__in=ids).values_list("project_id", "pillar_id")
+        )
+        project_municipalities = grouped(
+            Project.municipalities.through.objects.filter(project__in=ids).values_list(
+                "project_id", "municipality_id"
+            )
+        )
+        for row in chunk:
+            pk = row["pk"]
+            programme_code, programme_name, fund = programmes.get(row["programme_id"], no_programme)
+            pillar_ids = project_pillars.get(pk, [])
+            places = sorted(municipalities[id] for id in project_municipalities.get(pk, []))
+            its_partners = partners.get(pk, [])
+            countries = sorted(
+                {partner.country for partner in its_partners if not partner.is_agency},
+                key=lambda code: country_sort_keys.get(code, ("", "")),
+            )
+            extra = {}
+            if operations:
+                extra = {field: text_in_language(row, names) for field, names in texts.items()}
+            yield ProjectRow(
+                slug=row["slug"],
+                acronym=row["acronym"],
+                title=text_in_language(row, titles),
+                status=row["status"],
+                status_label=status_labels.get(row["status"], row["status"]),
+                programme_code=programme_code,
+                programme_name=programme_name,
+                fund=fund,
+                pillar_codes=[pillars[id][0] for id in pillar_ids],
+                pillar_names=[pillars[id][1] for id in pillar_ids],
+                start_date=row["start_date"],
+                start_precision=row["start_precision"],
+                end_date=row["end_date"],
+                end_precision=row["end_precision"],
+                total_budget=row["total_budget"],
+                agency_share=row["agency_share"],
+                agency_role=row["agency_role"],
+                agency_role_label=role_labels.get(row["agency_role"]),
+                partners=its_partners,
+                partner_country_codes=countries,
+                partner_country_names=[country_names.get(code, "") for code in countries],
+                municipality_codes=[iso_code for _order, iso_code, _name in places],
+                municipality_names=[name for _order, _iso_code, name in places],
+                updated_at=row["updated_at"],
+                url=project_path(row["slug"]),
+                **extra,
+            )
 
-    return value
+
+# Columns -------------------------------------------------------------------------------------
 
 
 def _period_columns():
@@ -70,15 +229,15 @@ def _period_columns():
 def _status_columns():
     return [
         Column("status_code", _("Status code"), lambda project: project.status),
-        Column("status", _("Status"), lambda project: project.get_status_display()),
+        Column("status", _("Status"), lambda project: project.status_label),
     ]
 
 
 def _programme_columns():
     return [
-        Column("programme_code", _("Programme code"), _programme("code")),
-        Column("programme", _("Programme"), _programme("name")),
-        Column("fund", _("EU fund"), _programme("fund")),
+        Column("programme_code", _("Programme code"), lambda project: project.programme_code),
+        Column("programme", _("Programme"), lambda project: project.programme_name),
+        Column("fund", _("EU fund"), lambda project: project.fund),
     ]
 
 
@@ -91,14 +250,12 @@ def _agency_columns():
             Kind.MONEY,
         ),
         Column("agency_role_code", _("Agency's role code"), lambda project: project.agency_role),
-        Column(
-            "agency_role", _("The agency's role"), lambda project: _role_label(project.agency_role)
-        ),
+        Column("agency_role", _("The agency's role"), lambda project: project.agency_role_label),
     ]
 
 
 class ProjectExport(Export):
-    """The project list (Project.objects.published().for_export())."""
+    """The project list (Project.objects.published().for_export()), a ProjectRow a row."""
 
     file_names = {"sl": "projekti", "en": "projects"}
     title = _("Projects")
@@ -107,8 +264,13 @@ class ProjectExport(Export):
         Column("title", _("Title"), lambda project: project.title),
         *_status_columns(),
         *_programme_columns(),
-        Column("pillar_codes", _("Pillar codes"), _pillars("slug"), Kind.LIST),
-        Column("pillars", _("Pillars (the primary one first)"), _pillars("name"), Kind.LIST),
+        Column("pillar_codes", _("Pillar codes"), lambda project: project.pillar_codes, Kind.LIST),
+        Column(
+            "pillars",
+            _("Pillars (the primary one first)"),
+            lambda project: project.pillar_names,
+            Kind.LIST,
+        ),
         *_period_columns(),
         Column(
             "total_budget",
@@ -120,26 +282,61 @@ class ProjectExport(Export):
         Column(
             "partner_count",
             _("Partners (the agency included)"),
-            lambda project: len(project.partnerships.all()),
+            lambda project: len(project.partners),
             Kind.INTEGER,
         ),
-        Column("partner_country_codes", _("Partner country codes"), _partner_countries, Kind.LIST),
         Column(
-            "partner_countries",
-            _("Partner countries"),
-            lambda project: [country_name(code) for code in _partner_countries(project)],
+            "partner_country_codes",
+            _("Partner country codes"),
+            lambda project: project.partner_country_codes,
             Kind.LIST,
         ),
         Column(
-            "municipality_codes", _("Municipality codes"), _municipalities("iso_code"), Kind.LIST
+            "partner_countries",
+            _("Partner countries"),
+            lambda project: project.partner_country_names,
+            Kind.LIST,
         ),
-        Column("municipalities", _("Municipalities"), _municipalities("name"), Kind.LIST),
-        Column("url", _("Page"), lambda project: project.get_absolute_url(), Kind.URL),
+        Column(
+            "municipality_codes",
+            _("Municipality codes"),
+            lambda project: project.municipality_codes,
+            Kind.LIST,
+        ),
+        Column(
+            "municipalities",
+            _("Municipalities"),
+            lambda project: project.municipality_names,
+            Kind.LIST,
+        ),
+        Column("url", _("Page"), lambda project: project.url, Kind.URL),
     ]
+
+    def rows(self, queryset):
+        return project_rows(queryset)
+
+
+@dataclass(slots=True)
+class OrganisationRow:
+    """A partner organisation as the partner list's download reads it."""
+
+    name: str
+    name_en: str
+    acronym: str
+    country: str  # ISO code
+    country_name: str
+    kind: str
+    kind_label: str
+    city: str
+    website: str
+    is_agency: bool
+    project_count: int
+    url: str
 
 
 class OrganisationExport(Export):
-    """The partner list (Organisation.objects.public().for_list_page())."""
+    """The partner list (Organisation.objects.public().for_list_page()), an OrganisationRow a
+    row."""
 
     file_names = {"sl": "partnerji", "en": "partners"}
     title = _("Partner organisations")
@@ -147,10 +344,10 @@ class OrganisationExport(Export):
         Column("name", _("Name"), lambda organisation: organisation.name),
         Column("name_en", _("English name"), lambda organisation: organisation.name_en),
         Column("acronym", _("Acronym"), lambda organisation: organisation.acronym),
-        Column("country_code", _("Country code"), lambda organisation: organisation.country.code),
-        Column("country", _("Country"), lambda organisation: country_name(organisation.country)),
+        Column("country_code", _("Country code"), lambda organisation: organisation.country),
+        Column("country", _("Country"), lambda organisation: organisation.country_name),
         Column("kind_code", _("Type code"), lambda organisation: organisation.kind),
-        Column("kind", _("Type"), lambda organisation: organisation.get_kind_display()),
+        Column("kind", _("Type"), lambda organisation: organisation.kind_label),
         Column("city", _("City"), lambda organisation: organisation.city),
         Column("website", _("Website"), lambda organisation: organisation.website),
         Column(
@@ -165,14 +362,32 @@ class OrganisationExport(Export):
             lambda organisation: organisation.project_count,
             Kind.INTEGER,
         ),
-        Column("url", _("Page"), lambda organisation: organisation.get_absolute_url(), Kind.URL),
+        Column("url", _("Page"), lambda organisation: organisation.url, Kind.URL),
     ]
+
+    def rows(self, queryset):
+        """OrganisationRows of the queryset's organisations (annotated with project_count), in
+        its order: one query."""
+        kind_labels = {value: str(label) for value, label in Organisation.Kind.choices}
+        country_names = names_in_language()
+        organisation_path = path_maker("partners:detail")
+        fields = ["name", "name_en", "acronym", "country", "kind", "city", "website"]
+        for chunk in values_chunks(queryset, *fields, "is_agency", "project_count", "slug"):
+            for row in chunk:
+                yield OrganisationRow(
+                    **{field: row[field] for field in fields},
+                    country_name=country_names.get(row["country"], ""),
+                    kind_label=kind_labels.get(row["kind"], row["kind"]),
+                    is_agency=row["is_agency"],
+                    project_count=row["project_count"],
+                    url=organisation_path(row["slug"]),
+                )
 
 
 class OperationsExport(Export):
     """The list of operations in the spirit of the cohesion rules (Regulation (EU) 2021/1060,
     Article 49(3) and (5)): the published projects selected for funding
-    (Project.objects.published().operations().for_export()).
+    (Project.objects.published().operations().for_export()), a ProjectRow a row.
 
     - The operation's code is RASR-<programme code>-<project slug> (RASR-<slug> without a
       programme): unique, and stable while the project's slug is.
@@ -234,34 +449,34 @@ class OperationsExport(Export):
                 lambda project: date_of(project.updated_at),
                 Kind.DATE,
             ),
-            Column("url", _("Page"), lambda project: project.get_absolute_url(), Kind.URL),
+            Column("url", _("Page"), lambda project: project.url, Kind.URL),
         ]
 
+    def rows(self, queryset):
+        return project_rows(queryset, operations=True)
+
     def operation_code(self, project):
-        parts = [
-            OPERATION_CODE_PREFIX,
-            project.programme.code if project.programme else "",
-            project.slug,
-        ]
+        parts = [OPERATION_CODE_PREFIX, project.programme_code or "", project.slug]
         return "-".join(part for part in parts if part)
 
     def beneficiary(self, project):
-        """The lead partner, else the agency (None if no organisation is marked as it)."""
-        for partnership in project.partnerships.all():
-            if partnership.role == Partnership.Role.LEAD:
-                return partnership.organisation
-        return self.agency
+        """The lead partner's name and country code, else the agency's (None if no
+        organisation is marked as it)."""
+        for partner in project.partners:
+            if partner.role == Partnership.Role.LEAD:
+                return partner.name, partner.country
+        return (self.agency.name, self.agency.country.code) if self.agency else None
 
     def beneficiary_name(self, project):
         beneficiary = self.beneficiary(project)
-        return beneficiary.name if beneficiary else None
+        return beneficiary[0] if beneficiary else None
 
     def beneficiary_country_code(self, project):
         beneficiary = self.beneficiary(project)
-        return beneficiary.country.code if beneficiary else None
+        return beneficiary[1] if beneficiary else None
 
     def eu_amount(self, project):
-        contributions = [partnership.eu_contribution for partnership in project.partnerships.all()]
+        contributions = [partner.eu_contribution for partner in project.partners]
         if not contributions or None in contributions:
             return None
         return sum(contributions, Decimal(0))
@@ -271,65 +486,122 @@ class OperationsExport(Export):
         return None if rate is None else rounded(rate, 2)
 
     def location_codes(self, project):
-        municipalities = project.municipalities.all()
-        if municipalities:
-            return [municipality.iso_code for municipality in municipalities]
+        if project.municipality_codes:
+            return project.municipality_codes
         return [self.region.nuts_code] if self.region else []
 
     def location_names(self, project):
-        municipalities = project.municipalities.all()
-        if municipalities:
-            return [municipality.name for municipality in municipalities]
+        if project.municipality_names:
+            return project.municipality_names
         return [self.region.name] if self.region else []
+
+
+@dataclass(slots=True)
+class PartnershipRow:
+    """A partnership as its download reads it, with its project's and organisation's
+    fields."""
+
+    project_acronym: str
+    project_title: str
+    programme_code: str | None
+    organisation: str
+    organisation_name_en: str
+    organisation_acronym: str
+    country: str  # ISO code
+    country_name: str
+    is_agency: bool
+    role: str
+    role_label: str
+    listed_as: str
+    budget: Decimal | None
+    eu_contribution: Decimal | None
+    share_of_total: Decimal | None  # of the project's total budget, in %, two decimals
+    project_url: str
+    organisation_url: str
+
+
+def partnership_rows(queryset):
+    """PartnershipRows of the queryset's partnerships, in its order: one query."""
+    titles = [f"project__{name}" for name in localized_fieldnames("title")]
+    role_labels = {value: str(label) for value, label in Partnership.Role.choices}
+    country_names = names_in_language()
+    project_path = path_maker("projects:detail")
+    organisation_path = path_maker("partners:detail")
+    fields = [
+        "project__acronym",
+        "project__slug",
+        "project__programme__code",
+        "project__total_budget",
+        "organisation__name",
+        "organisation__name_en",
+        "organisation__acronym",
+        "organisation__country",
+        "organisation__is_agency",
+        "organisation__slug",
+        "role",
+        "listed_as",
+        "budget",
+        "eu_contribution",
+        *titles,
+    ]
+    for chunk in values_chunks(queryset, *fields):
+        for row in chunk:
+            share = percent_of(row["budget"], row["project__total_budget"])
+            yield PartnershipRow(
+                project_acronym=row["project__acronym"],
+                project_title=text_in_language(row, titles),
+                programme_code=row["project__programme__code"],
+                organisation=row["organisation__name"],
+                organisation_name_en=row["organisation__name_en"],
+                organisation_acronym=row["organisation__acronym"],
+                country=row["organisation__country"],
+                country_name=country_names.get(row["organisation__country"], ""),
+                is_agency=row["organisation__is_agency"],
+                role=row["role"],
+                role_label=role_labels.get(row["role"], row["role"]),
+                listed_as=row["listed_as"],
+                budget=row["budget"],
+                eu_contribution=row["eu_contribution"],
+                share_of_total=None if share is None else rounded(share, 2),
+                project_url=project_path(row["project__slug"]),
+                organisation_url=organisation_path(row["organisation__slug"]),
+            )
 
 
 class PartnershipExport(Export):
     """Who takes part in the listed projects: one row per project and organisation, with the
-    role, budget and EU contribution (Project.objects.…partnerships_for_export())."""
+    role, budget and EU contribution (Project.objects.…partnerships_for_export()), a
+    PartnershipRow a row."""
 
     file_names = {"sl": "partnerstva", "en": "partnerships"}
     title = _("Partnerships")
     columns = [
-        Column("project_acronym", _("Project"), lambda partnership: partnership.project.acronym),
-        Column("project_title", _("Title"), lambda partnership: partnership.project.title),
+        Column("project_acronym", _("Project"), lambda partnership: partnership.project_acronym),
+        Column("project_title", _("Title"), lambda partnership: partnership.project_title),
         Column(
-            "programme_code",
-            _("Programme code"),
-            lambda partnership: (
-                partnership.project.programme.code if partnership.project.programme else None
-            ),
+            "programme_code", _("Programme code"), lambda partnership: partnership.programme_code
         ),
-        Column(
-            "organisation", _("Organisation"), lambda partnership: partnership.organisation.name
-        ),
+        Column("organisation", _("Organisation"), lambda partnership: partnership.organisation),
         Column(
             "organisation_name_en",
             _("English name"),
-            lambda partnership: partnership.organisation.name_en,
+            lambda partnership: partnership.organisation_name_en,
         ),
         Column(
             "organisation_acronym",
             _("Acronym"),
-            lambda partnership: partnership.organisation.acronym,
+            lambda partnership: partnership.organisation_acronym,
         ),
-        Column(
-            "country_code",
-            _("Country code"),
-            lambda partnership: partnership.organisation.country.code,
-        ),
-        Column(
-            "country",
-            _("Country"),
-            lambda partnership: country_name(partnership.organisation.country),
-        ),
+        Column("country_code", _("Country code"), lambda partnership: partnership.country),
+        Column("country", _("Country"), lambda partnership: partnership.country_name),
         Column(
             "is_agency",
             _("The agency itself"),
-            lambda partnership: partnership.organisation.is_agency,
+            lambda partnership: partnership.is_agency,
             Kind.BOOLEAN,
         ),
         Column("role_code", _("Role code"), lambda partnership: partnership.role),
-        Column("role", _("Role"), lambda partnership: partnership.get_role_display()),
+        Column("role", _("Role"), lambda partnership: partnership.role_label),
         Column(
             "listed_as", _("Listed in the source as"), lambda partnership: partnership.listed_as
         ),
@@ -343,24 +615,22 @@ class PartnershipExport(Export):
         Column(
             "share_of_total",
             _("Share of the project's total budget (%)"),
-            lambda partnership: _share(partnership),
+            lambda partnership: partnership.share_of_total,
             Kind.DECIMAL,
         ),
         Column(
             "project_url",
             _("Project page"),
-            lambda partnership: partnership.project.get_absolute_url(),
+            lambda partnership: partnership.project_url,
             Kind.URL,
         ),
         Column(
             "organisation_url",
             _("Organisation page"),
-            lambda partnership: partnership.organisation.get_absolute_url(),
+            lambda partnership: partnership.organisation_url,
             Kind.URL,
         ),
     ]
 
-
-def _share(partnership):
-    share = partnership.share_of_total
-    return None if share is None else rounded(share, 2)
+    def rows(self, queryset):
+        return partnership_rows(queryset)

@@ -462,9 +462,10 @@ class ProjectQuerySet(PublishableQuerySet):
         )
 
     def for_export(self):
-        """The list page's bundle with what each row of a download carries besides: the
-        partners and the municipalities."""
-        return self.for_list_page().with_partners().prefetch_related("municipalities")
+        """The projects of a download of the list, with the agency's share (by which the list
+        sorts); the downloads' row reader (projects.exports.project_rows()) reads the rest of
+        what a row carries a chunk of projects at a time."""
+        return self.with_agency_share()
 
     def partnerships_for_export(self):
         """The partnerships of these projects with their projects, programmes and organisations:

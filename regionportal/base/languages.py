@@ -43,3 +43,23 @@ def lang_attribute(record, field_name):
     nothing: for text that is a block (paragraphs, list items) rather than a phrase."""
     language = fallback_language(record, field_name)
     return format_html(' lang="{}"', language) if language else SafeString()
+
+
+def localized_fieldnames(field_name):
+    """The columns of a translated field in the order its text is looked up in the active
+    language (title_en, then title_sl, on an English page): what a values() query reads to show
+    the field without a model instance (see text_in_language())."""
+    return [
+        build_localized_fieldname(field_name, language)
+        for language in resolution_order(get_language())
+    ]
+
+
+def text_in_language(values, fieldnames):
+    """The text a translated text field shows in the active language, from a values() row:
+    the first of its columns (localized_fieldnames()) that is not empty, else ""; as
+    django-modeltranslation reads it from a model instance."""
+    for name in fieldnames:
+        if value := values[name]:
+            return value
+    return ""

@@ -10,11 +10,12 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from django.db.models.signals import post_init
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains
 
 from projects.filters import ProjectFilter
-from projects.models import Partnership, Project
+from projects.models import Organisation, Partnership, Project
 from tests import factories
 from tests.downloads import (
     CONTENT_TYPES,
@@ -714,3 +715,28 @@ def test_download_queries_do_not_grow_with_the_rows(assert_constant_queries, dat
         add_projects(10, agency, data["celje"])
 
     assert_constant_queries(path, add_rows)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/projects/export.csv/",
+        "/en/projects/operations.xlsx/",
+        "/en/projects/partnerships.json/",
+        "/en/partners/export.csv/",
+    ],
+)
+def test_a_long_list_is_downloaded_without_a_model_instance_per_row(client, data, path):
+    made = []
+
+    def count(sender, **kwargs):
+        made.append(sender)
+
+    post_init.connect(count)
+    try:
+        download(client, path)
+    finally:
+        post_init.disconnect(count)
+
+    assert made.count(Project) == made.count(Partnership) == 0
+    assert made.count(Organisation) <= 1  # the agency, for the list of operations
