@@ -574,6 +574,18 @@ def run(databases, sizes, page_names, seconds, folder, report_script, cache_url,
         )
 
 
+def python_loop_seconds():
+    """The best of three times for ten million steps of a Python loop."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for step in range(10_000_000):
+            total += step
+        times.append(time.perf_counter() - started)
+    return round(min(times), 2)
+
+
 def machine(databases, cache_url):
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -584,6 +596,9 @@ def machine(databases, cache_url):
 
     info = {
         "cpu": cpu,
+        # Machines of one CPU name differ several times over in speed here: the seconds of a
+        # fixed piece of Python make runs on different machines comparable.
+        "python_loop_seconds": python_loop_seconds(),
         "cores": os.cpu_count(),
         "ram_gb": round(memory_kb / 1024 / 1024, 1),
         "os": platform.platform(),
@@ -740,7 +755,8 @@ def report(results):
     )
     print(
         f"Run of {results['started']} on {about['cpu']}, {about['cores']} cores, "
-        f"{about['ram_gb']} GB RAM ({about['os']}); {software}; {about['wrk']}, "
+        f"{about['ram_gb']} GB RAM ({about['os']}; ten million steps of a Python loop: "
+        f"{about.get('python_loop_seconds', 'not measured')} s); {software}; {about['wrk']}, "
         f"{settings['connections']} connections, {settings['seconds_per_page']} s a page; "
         f"gunicorn with {settings['workers']} sync workers."
     )
