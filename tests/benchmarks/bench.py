@@ -413,10 +413,14 @@ def measure_hello(folder, seconds, report_script):
 class SQLiteDatabases:
     label = "SQLite"
 
-    def __init__(self, folder):
+    def __init__(self, folder, filled=None):
         self.folder = folder
         self.template = folder / "template.sqlite3"
         self.version = sqlite3.sqlite_version
+        # A file already filled (--filled): a copy of it is the template.
+        self.filled = filled
+        if filled:
+            shutil.copyfile(filled, self.template)
 
     def template_url(self):
         return f"sqlite:///{self.template}"
@@ -433,7 +437,7 @@ class SQLiteDatabases:
 class PostgreSQLDatabases:
     label = "PostgreSQL"
 
-    def __init__(self, url):
+    def __init__(self, url, filled=None):
         parts = urlsplit(url)
         name = parts.path.lstrip("/") or "regionportal"
         self.names = {"template": f"{name}_bench_template", "bench": f"{name}_bench"}
@@ -444,7 +448,10 @@ class PostgreSQLDatabases:
         with self.connect() as connection:
             self.version = connection.execute("SHOW server_version").fetchone()[0]
         self.drop()
-        self.execute(f'CREATE DATABASE "{self.names["template"]}"')
+        # A database already filled (--filled, on the same server): a copy of it is the template.
+        self.filled = filled
+        source = f' TEMPLATE "{filled}"' if filled else ""
+        self.execute(f'CREATE DATABASE "{self.names["template"]}"{source}')
 
     def connect(self):
         return psycopg.connect(self.maintenance, autocommit=True)
@@ -471,7 +478,7 @@ def prepare(databases, size, cache_url):
     the pages are filled with."""
     url = databases.copy_of_template()
     environ = production_environment(url, cache_url)
-    if size:
+    if size and not databases.filled:
         print(f"  generating {size:,} projects …", flush=True)
         manage(environ, "generate_demo_data", f"--projects={size}", "--force")
     found = subprocess.run(
@@ -535,10 +542,14 @@ def size_label(size):
 
 def run(databases, sizes, page_names, seconds, folder, report_script, cache_url, record):
     """Measure every size on the databases, handing each size's figures to `record`."""
-    print(f"{databases.label}: migrating and loading the content …", flush=True)
     template_env = production_environment(databases.template_url(), cache_url)
-    manage(template_env, "migrate", "--noinput")
-    manage(template_env, "load_content")
+    if databases.filled:
+        print(f"{databases.label}: migrating {databases.filled} …", flush=True)
+        manage(template_env, "migrate", "--noinput")
+    else:
+        print(f"{databases.label}: migrating and loading the content …", flush=True)
+        manage(template_env, "migrate", "--noinput")
+        manage(template_env, "load_content")
     for size in sizes:
         print(f"{databases.label}, {size_label(size)}:", flush=True)
         url, found = prepare(databases, size, cache_url)
@@ -560,6 +571,8 @@ def run(databases, sizes, page_names, seconds, folder, report_script, cache_url,
                 "load_average_before": round(load_before, 2),
                 "size": size,
                 "projects": found["projects_count"],
+                # Measured on a copy of a database filled beforehand (--filled), or None.
+                "filled_beforehand": databases.filled,
                 "hello_world": hello,
                 "pages": [
                     {
@@ -784,6 +797,13 @@ def sizes_argument(text):
     return sizes
 
 
+def filled_argument(text):
+    engine, _, name = text.partition("=")
+    if engine not in ("sqlite", "postgresql") or not name:
+        raise argparse.ArgumentTypeError(f"{text!r} is neither sqlite=FILE nor postgresql=NAME")
+    return text
+
+
 def pages_argument(text):
     names = [name.strip() for name in text.split(",") if name.strip()]
     unknown = [name for name in names if name not in PAGES]
@@ -806,6 +826,16 @@ def main():
         "--pages", type=pages_argument, default=list(PAGES), help=f"of {', '.join(PAGES)}"
     )
     parser.add_argument("--seconds", type=int, default=5, help="wrk's time on each page")
+    parser.add_argument(
+        "--filled",
+        action="append",
+        default=[],
+        type=filled_argument,
+        help="sqlite=FILE or postgresql=DATABASE (on DATABASE_URL's server): a database already "
+        "filled by load_content and generate_demo_data at the one size given with --sizes, "
+        "measured on a migrated copy instead of generating the projects anew (which takes "
+        "many minutes at 100,000)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="the JSON file")
     parser.add_argument(
         "--table", type=Path, help="only print the tables and targets of an earlier JSON file"
@@ -816,6 +846,8 @@ def main():
         results["targets"] = targets(results["runs"])
         report(results)
         return
+    if options.filled and len(options.sizes) != 1:
+        parser.error("--filled names databases of one size: give that one with --sizes")
     if not WRK:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk); `make bench` does.")
 
@@ -825,10 +857,11 @@ def main():
         folder = Path(directory)
         report_script = folder / "report.lua"
         report_script.write_text(WRK_REPORT)
-        databases = [SQLiteDatabases(folder)]
+        filled = dict(item.split("=", 1) for item in options.filled)
+        databases = [SQLiteDatabases(folder, filled.get("sqlite"))]
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith(("postgres://", "postgresql://")):
-            databases.append(PostgreSQLDatabases(database_url))
+            databases.append(PostgreSQLDatabases(database_url, filled.get("postgresql")))
         collect_env = production_environment(databases[0].template_url(), cache_url)
         manage(collect_env, "collectstatic", "--noinput", "--verbosity=0")
         runs = []
