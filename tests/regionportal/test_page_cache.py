@@ -285,13 +285,32 @@ def wsgi_get(application, path, method="GET", **headers):
     return answer["status"], answer["headers"], body
 
 
+@pytest.fixture
+def production_application():
+    """regionportal.wsgi's application, but leaving the test's database connection open at the
+    end of a request, as Django's test client does (it is inside the test's transaction)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from regionportal.wsgi import application
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield application
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
 def not_to_be_called(environ, start_response):
     raise AssertionError("the request went on to Django")
 
 
-def test_production_answers_a_kept_page_before_django_handles_the_request(visitor):
-    from regionportal.wsgi import application
-
+def test_production_answers_a_kept_page_before_django_handles_the_request(
+    visitor, production_application
+):
+    application = production_application
     project = factories.make_project(acronym="FRONT")
     url = project.get_absolute_url()
     status, headers, body = wsgi_get(application, url)  # made by Django, and kept
@@ -312,9 +331,10 @@ def test_production_answers_a_kept_page_before_django_handles_the_request(visito
     assert not_modified[2] == b""
 
 
-def test_production_passes_on_what_is_not_kept_for_this_visitor(visitor, admin_user):
-    from regionportal.wsgi import application
-
+def test_production_passes_on_what_is_not_kept_for_this_visitor(
+    visitor, admin_user, production_application
+):
+    application = production_application
     project = factories.make_project(acronym="FRONT")
     url = project.get_absolute_url()
     wsgi_get(application, url)
