@@ -21,6 +21,7 @@ from funding.models import Programme
 from pillars.models import Pillar, VisionGoal
 from regionportal.base.country_names import country_name
 from regionportal.base.models import Municipality
+from regionportal.base.page_cache import kept_per_content_version
 
 from .models import Organisation, Project
 
@@ -148,9 +149,15 @@ class ProjectFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The countries of the partners the projects have: known only at request time.
+        # The countries of the partners the projects have: known only at request time, and
+        # looked up once per content version.
         self.filters["country"].extra["choices"] = country_choices(
-            Organisation.objects.partner_countries_in(Project.objects.published())
+            kept_per_content_version(
+                "project-partner-countries",
+                lambda: list(
+                    Organisation.objects.partner_countries_in(Project.objects.published())
+                ),
+            )
         )
 
     def filter_text(self, queryset, name, value):
@@ -199,7 +206,10 @@ class OrganisationFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["country"].extra["choices"] = country_choices(
-            Organisation.objects.public().countries()
+            kept_per_content_version(
+                "public-organisation-countries",
+                lambda: list(Organisation.objects.public().countries()),
+            )
         )
 
     def filter_text(self, queryset, name, value):

@@ -18,6 +18,7 @@ from regionportal.base.country_names import country_name
 from regionportal.base.documents import CONTENT_TYPES
 from regionportal.base.formatting import percent_of
 from regionportal.base.models import Region
+from regionportal.base.page_cache import kept_per_content_version
 from regionportal.base.pdf import pdf_response, render_pdf
 from regionportal.base.publishing import can_preview, preview_headers
 
@@ -303,29 +304,40 @@ def agency_portfolio_context():
     agency = Organisation.objects.for_detail_page().agency()
     if agency is None:
         raise Http404("No organisation is marked as the agency.")
-    published = Project.objects.published()
-    projects = list(published.for_agency_page()[:FIRST_ROWS])
+    portfolio = kept_per_content_version("agency-portfolio", _agency_portfolio)
+    projects, figures = portfolio["projects"], portfolio["figures"]
     for project in projects:
         project.agency_role_label = Partnership.Role(project.agency_role).label
         project.agency_share_percent = percent_of(project.agency_share, project.total_budget)
-    figures = published.agency_figures()
-    other_projects = published.without_agency()
     Role = ProjectFilter.AgencyRole
     return {
         "agency": agency,
         "projects": projects,
-        "other_projects": other_projects[:FIRST_ROWS],
+        "other_projects": portfolio["other_projects"],
         # The rest of the published projects: counted as the difference rather than by
         # looking for the agency's partnership in each of them.
-        "other_project_count": published.count() - figures["project_count"],
+        "other_project_count": portfolio["project_count"] - figures["project_count"],
         "figures": figures,
         "partner_project_count": figures["project_count"] - figures["lead_project_count"],
         "lead_projects_url": project_list_url(role=Role.LEAD),
         "partner_projects_url": project_list_url(role=Role.PARTNER),
         "other_projects_url": project_list_url(role=Role.NONE),
         "share_percent": percent_of(figures["agency_share"], figures["total_budget"]),
-        "countries": country_choices(Organisation.objects.agency_partner_countries()),
+        "countries": country_choices(portfolio["countries"]),
         "record": AgencyRecord.objects.select_related("source").first(),
+    }
+
+
+def _agency_portfolio():
+    """What agency_portfolio_context() counts over all the published projects (kept per content
+    version): the first rows, the figures, the number of projects and the partner countries."""
+    published = Project.objects.published()
+    return {
+        "projects": list(published.for_agency_page()[:FIRST_ROWS]),
+        "other_projects": list(published.without_agency()[:FIRST_ROWS]),
+        "figures": published.agency_figures(),
+        "project_count": published.count(),
+        "countries": list(Organisation.objects.agency_partner_countries()),
     }
 
 

@@ -149,6 +149,28 @@ def _current_version(found):
     return version
 
 
+def kept_per_content_version(name, compute):
+    """What compute() gives, made once per content version and kept in the cache beside the
+    pages (so shared by every app server): for figures over all the published content that
+    many pages and addresses show (the counts and sums, the countries a filter offers), which
+    a page not kept would otherwise count anew each time.
+
+    Never stale, as the pages are not: the value is kept with the version read before it was
+    computed, and read back only under that version; a change made meanwhile has bumped it.
+    `name` must say everything the value depends on but the content (its language, say).
+    compute() must give what pickles and what is the same for every visitor: the published
+    content only (a scheduled publication coming due bumps the version too), no drafts."""
+    key = f"kept:{name}"
+    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
+    version = _current_version(found)
+    kept = _kept_under(found, key, version)
+    if kept is not None:
+        return kept[1]
+    value = compute()
+    cache.set(key, (version, value), PAGE_TIMEOUT)
+    return value
+
+
 def _read(request):
     """The request's key and what the cache holds of it, the content version and the next
     scheduled publication, in one round trip: a kept page carries the version it was made

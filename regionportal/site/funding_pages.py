@@ -13,6 +13,7 @@ from projects.models import Project
 from projects.tables import FIRST_ROWS
 from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.languages import fallback_language
+from regionportal.base.page_cache import kept_per_content_version
 
 
 def programmes_with_figures(programmes):
@@ -61,7 +62,11 @@ class FundingIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programmes = with_project_list_urls(list(programmes_for_index_page()))
+        programmes = with_project_list_urls(
+            kept_per_content_version(
+                "funding-programmes", lambda: list(programmes_for_index_page())
+            )
+        )
         context["programmes"] = programmes
         context["potential_sources"] = Programme.objects.potential_sources()
         context["budget_chart"] = BarChart(

@@ -15,6 +15,7 @@ from projects.tables import FIRST_ROWS
 from regionportal.base import exporting
 from regionportal.base.aggregates import subquery_count
 from regionportal.base.models import Municipality
+from regionportal.base.page_cache import kept_per_content_version
 from regionportal.base.pdf import pdf_response, render_pdf
 
 from .exports import MunicipalityExport
@@ -46,7 +47,9 @@ class MunicipalityListView(ListView):
     context_object_name = "municipalities"
 
     def get_queryset(self):
-        return municipalities_for_list_page()
+        return kept_per_content_version(
+            "municipalities-with-figures", lambda: list(municipalities_for_list_page())
+        )
 
 
 @require_GET
@@ -63,15 +66,21 @@ def municipality_context(municipality):
     list showing them all, and the first FIRST_ROWS published agreement investments it leads
     or takes part in with the count and sums of them all (the agreement's page lists them
     all)."""
-    projects = Project.objects.published()
-    investments = AgreementProject.objects.published().involving(municipality)
+
+    def counted():
+        projects = Project.objects.published()
+        investments = AgreementProject.objects.published().involving(municipality)
+        return {
+            "projects": list(projects.for_municipality_page(municipality)[:FIRST_ROWS]),
+            "project_totals": projects.touching(municipality).totals(),
+            "investments": list(investments.for_list()[:FIRST_ROWS]),
+            "investment_totals": investments.totals(),
+        }
+
     return {
         "municipality": municipality,
-        "projects": projects.for_municipality_page(municipality)[:FIRST_ROWS],
-        "project_totals": projects.touching(municipality).totals(),
+        **kept_per_content_version(f"municipality-projects:{municipality.pk}", counted),
         "all_projects_url": project_list_url(municipality=municipality.slug),
-        "investments": investments.for_list()[:FIRST_ROWS],
-        "investment_totals": investments.totals(),
     }
 
 

@@ -15,6 +15,7 @@ from projects.tables import FIRST_ROWS
 from regionportal.base.aggregates import subquery_count
 from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.languages import fallback_language
+from regionportal.base.page_cache import kept_per_content_version
 from regionportal.base.pdf import pdf_response, render_pdf
 
 
@@ -56,7 +57,9 @@ class PillarListView(ListView):
     context_object_name = "pillars"
 
     def get_queryset(self):
-        return pillars_for_list_page()
+        return kept_per_content_version(
+            "pillars-with-figures", lambda: list(pillars_for_list_page())
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -91,10 +94,13 @@ def pillar_projects_context(pillar):
     """What a pillar's page and its PDF summary show of its projects: the first FIRST_ROWS
     published projects under it (those whose primary pillar it is first), the count and sums
     of them all, and the address of the project list showing them all."""
-    projects = Project.objects.published().for_pillar_page(pillar)
+
+    def counted():
+        projects = Project.objects.published().for_pillar_page(pillar)
+        return {"projects": list(projects[:FIRST_ROWS]), "project_totals": projects.totals()}
+
     return {
-        "projects": projects[:FIRST_ROWS],
-        "project_totals": projects.totals(),
+        **kept_per_content_version(f"pillar-projects:{pillar.pk}", counted),
         "all_projects_url": project_list_url(pillar=pillar.slug),
     }
 
@@ -133,5 +139,7 @@ class VisionView(TemplateView):
         context["overall_vision"] = KeyMessage.objects.filter(
             kind=KeyMessage.Kind.OVERALL_VISION
         ).first()
-        context["goals"] = goals_for_vision_page()
+        context["goals"] = kept_per_content_version(
+            "vision-goals", lambda: list(goals_for_vision_page())
+        )
         return context

@@ -20,6 +20,7 @@ from funding.models import DevelopmentAgreement
 from pillars.models import KeyMessage, Pillar
 from projects import jsonld
 from projects.models import Organisation, Project
+from regionportal.base.page_cache import kept_per_content_version
 
 from . import public_changes
 from .forms import SearchForm
@@ -36,17 +37,23 @@ class HomeView(TemplateView):
     latest_count = 4
 
     def get_context_data(self, **kwargs):
-        published = Project.objects.published()
         agency = Organisation.objects.agency()
         return super().get_context_data(
             key_messages={message.kind: message for message in KeyMessage.objects.all()},
             pillars=Pillar.objects.all(),
-            figures=published.home_figures(),
+            **kept_per_content_version("home-figures", self.counted),
             agreement=DevelopmentAgreement.objects.order_by("pk").first(),
-            latest_projects=published.for_home_page()[: self.latest_count],
             agency_jsonld=jsonld.dumps(jsonld.agency(agency, self.request)) if agency else None,
             **kwargs,
         )
+
+    def counted(self):
+        """The figures and the latest projects (kept per content version)."""
+        published = Project.objects.published()
+        return {
+            "figures": published.home_figures(),
+            "latest_projects": list(published.for_home_page()[: self.latest_count]),
+        }
 
 
 class SearchView(TemplateView):
