@@ -13,7 +13,7 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 from regionportal.base.country_names import country_name
 from regionportal.base.formatting import format_money, format_period
 from regionportal.base.languages import translated
-from regionportal.base.paging import rows_by_key
+from regionportal.base.paging import kept_count, rows_by_key
 
 from .filters import country_choices, name_sort_key
 from .models import Organisation, Project
@@ -40,7 +40,13 @@ class BoundedPaginator(Paginator):
 
 class RowsByPage(TableQuerysetData):
     """A table's queryset whose page is fetched by regionportal.base.paging.rows_by_key():
-    what the rows carry is worked out for the rows of the page alone."""
+    what the rows carry is worked out for the rows of the page alone, and the rows are counted
+    by kept_count()."""
+
+    def __len__(self):
+        if getattr(self, "_length", None) is None and hasattr(self.table, "paginator"):
+            self._length = kept_count(self.data)
+        return super().__len__()
 
     def __getitem__(self, key):
         if isinstance(key, slice):

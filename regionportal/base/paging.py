@@ -1,6 +1,24 @@
-"""Paging a queryset whose rows carry costly annotations (subqueries per row)."""
+"""Paging a queryset of content whose rows carry costly annotations (subqueries per row)."""
+
+import hashlib
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from .page_cache import kept_per_content_version
+
+
+def kept_count(queryset):
+    """The number of the queryset's rows, counted once per content version for each query (its
+    SQL and parameters) and kept beside the pages: every visitor of the same list with the
+    same filters is given the same number, and counting thousands of rows for each page of a
+    list costs more than the page's rows do. For querysets of content only (the models whose
+    changes bump the content version)."""
+    # The rows the count is of, named by the query's conditions alone (its annotations, which
+    # cost more to compile than the count does to read back, count for nothing).
+    sql, params = queryset.values("pk").order_by().query.sql_with_params()
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+    return kept_per_content_version(f"count:{digest}", queryset.count)
 
 
 def rows_by_key(queryset, key_slice):
@@ -15,7 +33,12 @@ def rows_by_key(queryset, key_slice):
 
 
 class KeyedPaginator(Paginator):
-    """A paginator of a queryset whose pages are fetched by rows_by_key()."""
+    """A paginator of a queryset whose pages are fetched by rows_by_key(), its rows counted
+    by kept_count()."""
+
+    @cached_property
+    def count(self):
+        return kept_count(self.object_list)
 
     def page(self, number):
         # Django's Paginator.page(), but for the rows of the page.

@@ -568,13 +568,43 @@ def test_the_first_page_in_the_default_order_reads_the_latest_first_index(db):
         factories.make_project()
     ordered, _ = ProjectTable.order_period(None, Project.objects.published(), True)
     keys = ordered.values("pk")[:20]
+    assert "project_latest_first" in explained_with_sorting_ruled_out(keys)
+
+
+def explained_with_sorting_ruled_out(queryset):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_sort = off")
             cursor.execute("SET LOCAL enable_seqscan = off")
         else:
             cursor.execute("ANALYZE projects_project")
-    assert "project_latest_first" in keys.explain()
+    return queryset.explain()
+
+
+@pytest.mark.parametrize(
+    ("is_descending", "index"),
+    [(True, "project_budget_largest_first"), (False, "project_budget_smallest_first")],
+)
+def test_the_first_page_by_budget_reads_an_index_in_that_order(db, is_descending, index):
+    """Migration 0010: the list sorted by total budget reads its page's keys from an index led
+    by the publication state (SQLite has none for smallest first, whose empty amounts last its
+    indexes cannot order: there the keys are sorted)."""
+    for _ in range(5):
+        factories.make_project(status="in_implementation")
+    ordered, _ = ProjectTable.order_total_budget(None, Project.objects.published(), is_descending)
+    keys = ordered.filter(status="in_implementation").values("pk")[:20]
+    plan = explained_with_sorting_ruled_out(keys)
+    if connection.vendor == "sqlite" and not is_descending:
+        assert "TEMP B-TREE" in plan
+    else:
+        assert index in plan
+
+
+def test_the_apis_first_page_reads_the_index_in_its_order(db):
+    for _ in range(5):
+        factories.make_project()
+    keys = Project.objects.published().for_api_list().values("pk")[:50]
+    assert "project_api_order" in explained_with_sorting_ruled_out(keys)
 
 
 # Bad input -----------------------------------------------------------------------------------

@@ -143,3 +143,16 @@ def test_a_scheduled_publication_coming_due(visitor):
     assert home_figure(visitor, "Projekti") == "1"
     time.sleep(max(0, (due - timezone.now()).total_seconds()) + 0.2)
     assert home_figure(visitor, "Projekti") == "2"
+
+
+def test_a_lists_count_is_new_after_a_change(visitor):
+    """The number of rows of a list (and so of its pages) is kept per content version for each
+    query, on the page and in the API."""
+    factories.make_project(status="completed")
+    assert visitor.get("/api/v1/projects/?status=completed").json()["count"] == 1
+    assert "1 project<" in visitor.get("/en/projects/?status=completed").text
+    factories.make_project(status="completed")
+    factories.make_project(status="idea")
+    assert visitor.get("/api/v1/projects/?status=completed").json()["count"] == 2
+    assert visitor.get("/api/v1/projects/").json()["count"] == 3
+    assert "2 projects<" in visitor.get("/en/projects/?status=completed").text
