@@ -84,12 +84,14 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(is_agency=False, partnerships__project__in=projects)
 
     def with_project_count(self):
-        """Annotate project_count: the published projects the organisation takes part in."""
+        """Annotate project_count: the published projects the organisation takes part in (a
+        subquery per row rather than a join grouped over every organisation, so that a page of
+        the list, fetched by key, counts for its own rows alone)."""
         return self.annotate(
-            project_count=Count(
-                "partnerships",
-                filter=Q(partnerships__project__in=Project.objects.published()),
-                distinct=True,
+            project_count=subquery_count(
+                Partnership.objects.filter(
+                    organisation=OuterRef("pk"), project__in=Project.objects.published()
+                )
             )
         )
 

@@ -244,6 +244,9 @@ class OrganisationListView(FilteredTableView):
     def get_queryset(self):
         return Organisation.objects.public().for_list_page()
 
+    def get_table_data(self):
+        return RowsByPage(super().get_table_data())
+
 
 @require_GET
 def organisation_export(request, fmt):
