@@ -307,11 +307,16 @@ def _matching(search_type, query, terms):
 
     every_term = matching_condition(model, document_fields, terms)
     names = [Fold(F(name_field)) for name_field in search_type.name_fields]
+    # A name equal to the query, or one that starts with it, holds every word of it: only the
+    # rows whose (stored) folded names hold them all fold each name to tell these apart.
+    name_tier = Case(
+        When(reduce(operator.or_, [Q(Exact(n, folded_query)) for n in names]), then=3),
+        When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=2),
+        default=1,
+    )
     queryset = queryset.alias(
         search_tier=Case(
-            When(reduce(operator.or_, [Q(Exact(n, folded_query)) for n in names]), then=3),
-            When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=2),
-            When(contains_every_term(name, terms), then=1),
+            When(contains_every_term(name, terms), then=name_tier),
             default=0,
             output_field=IntegerField(),
         )
