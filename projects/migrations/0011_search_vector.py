@@ -70,7 +70,7 @@ def remove_search_vectors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0009_figures_indexes")]
+    dependencies = [("projects", "0010_sort_indexes")]
 
     operations = [
         migrations.RunPython(add_search_vectors, remove_search_vectors, elidable=False),
