@@ -359,7 +359,7 @@ def test_production_passes_on_what_is_not_kept_for_this_visitor(
             wsgi_get(in_front, path, **headers)
 
 
-def test_a_host_not_allowed_is_refused_and_nothing_is_kept_for_it(visitor, production_application):
+def test_a_host_not_allowed_is_refused_and_nothing_is_kept_for_it(visitor):
     url = factories.make_project().get_absolute_url()
     assert visitor.get(url, headers={"host": "elsewhere.example"}).status_code == 400
     in_front = page_cache.PageCacheApplication(not_to_be_called)
