@@ -29,7 +29,9 @@ and a CDN, an ETag and Last-Modified, and a conditional request for one gets 304
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from http import HTTPStatus
 
 from django.apps import apps
@@ -69,6 +71,21 @@ CONDITIONAL_HEADERS = (
 MAX_STREAMED_SIZE = 4 * 1024 * 1024
 # No scheduled publication (kept, rather than None, which means "not looked up yet").
 _NONE = 0
+# What of a request's environ its page's address is made of beside the path: the scheme (and
+# the proxy's header that says https), the host (the proxy's, or the server's name and port when
+# the request names none) and the query, as the WSGI server gives them.
+ADDRESS_PARTS = (
+    "wsgi.url_scheme",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_HOST",
+    "QUERY_STRING",
+)
+SERVER_ADDRESS_PARTS = ("SERVER_NAME", "SERVER_PORT")
+# The pages each process (each gunicorn worker) keeps a copy of beside the cache, at most this
+# many bytes of them (PageCacheApplication).
+RECENT_PAGES_BYTES = 8 * 1024 * 1024
 
 
 def is_content(model):
@@ -171,12 +188,14 @@ def kept_per_content_version(name, compute):
     return value
 
 
-def _read(request):
-    """The request's key and what the cache holds of it, the content version and the next
-    scheduled publication, in one round trip: a kept page carries the version it was made
-    under, so its key needs no version and the three keys are read together."""
+def _lookup(request):
+    """The request's key, the content version and the page kept for it under that version (or
+    None), in one round trip: a kept page carries the version it was made under, so its key
+    needs no version and it is read together with the version and the next publication."""
     key = _key(request)
-    return key, cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
+    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
+    version = _current_version(found)
+    return key, version, _kept_under(found, key, version)
 
 
 def _kept_under(found, key, version):
@@ -184,23 +203,14 @@ def _kept_under(found, key, version):
     return kept if kept is not None and kept[0] == version else None
 
 
-def _lookup(request):
-    """The request's key, the content version and the page kept for it under that version (or
-    None)."""
-    key, found = _read(request)
-    version = _current_version(found)
-    return key, version, _kept_under(found, key, version)
-
-
-def _lookup_settled(request):
-    """The page kept for the request under the content version, or None, when the version
-    needs nothing done first: neither set nor bumped (that is _lookup's, in a request that
-    Django handles, as it may ask the database when the next publication is due)."""
-    key, found = _read(request)
+def _settled_version(found):
+    """The content version read, when it needs nothing done first: neither set nor bumped
+    (that is _current_version's, in a request that Django handles, as it may ask the database
+    when the next publication is due); otherwise None."""
     version, due = found.get(VERSION_KEY), found.get(NEXT_PUBLICATION_KEY)
-    if version is None or due is None or (due != _NONE and due <= time.time()):
+    if due is None or (due != _NONE and due <= time.time()):
         return None
-    return _kept_under(found, key, version)
+    return version
 
 
 def _is_cacheable_request(request):
@@ -225,9 +235,25 @@ def _is_cacheable_response(request, response):
 
 
 def _key(request):
-    language = translation.get_language_from_request(request, check_path=True)
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
+    """The key of the page a request asks for: its address, made of the request's parts as the
+    WSGI server gives them (ADDRESS_PARTS) and its path, and its language, as LocaleMiddleware
+    will choose it.
+
+    Two requests of one key ask for one address: whatever Django derives from those parts (the
+    scheme, the host, the full path) is the same for both. Deriving it is left out, as the key is
+    made on every request, PageCacheApplication's too. So the host is not checked against
+    ALLOWED_HOSTS here: the middleware keeps a page only after Django has checked it, so a host
+    not allowed has no page kept under its key."""
+    meta = request.META
+    parts = [meta.get(name) for name in ADDRESS_PARTS]
+    if "HTTP_HOST" not in meta:
+        parts += [meta.get(name) for name in SERVER_ADDRESS_PARTS]
+    parts.append(request.path)
+    language = translation.get_language_from_path(request.path_info)
+    if language is None:
+        # A path of no language (the API's): the visitor's cookie or browser chooses.
+        language = translation.get_language_from_request(request)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return f"page:{language}:{digest}"
 
 
@@ -247,6 +273,8 @@ class PageCacheMiddleware:
                 # A staff member's page: for their browser only, never a CDN's.
                 patch_cache_control(response, private=True)
             return response
+        # A host not allowed is refused (400) before anything is read or kept under its key.
+        request.get_host()
         key, version, kept = _lookup(request)
         if kept is not None:
             return _from_kept(request, kept)
@@ -313,6 +341,44 @@ def _kept_once_streamed(response, content, key, version):
         _keep(key, version, kept)
 
 
+class RecentPages:
+    """The pages a process answered most recently from the cache, as the cache keeps them
+    (version, status, headers, body), at most `size` bytes of bodies: the ones read least
+    recently make room. Safe to share between threads."""
+
+    def __init__(self, size):
+        self.size, self.used = size, 0
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is not None:
+                self._pages.move_to_end(key)
+            return kept
+
+    def put(self, key, kept):
+        body_size = len(kept[3])
+        if body_size > self.size:
+            return
+        with self._lock:
+            self._drop(key)
+            self._pages[key] = kept
+            self.used += body_size
+            while self.used > self.size:
+                self._drop(next(iter(self._pages)))
+
+    def drop(self, key):
+        with self._lock:
+            self._drop(key)
+
+    def _drop(self, key):
+        kept = self._pages.pop(key, None)
+        if kept is not None:
+            self.used -= len(kept[3])
+
+
 class PageCacheApplication:
     """The WSGI application in front of Django's (regionportal/wsgi.py): a page kept for an
     anonymous visitor's GET or HEAD is answered here, before Django's request handling, its
@@ -321,10 +387,29 @@ class PageCacheApplication:
     The decisions are PageCacheMiddleware's own (the same request checks, key, version and
     answer, 304 included); what is not kept, or cannot be looked up, goes on to Django, where
     the middleware makes and keeps it. The test client talks to Django's handler, so the
-    middleware alone still serves and keeps every page there."""
+    middleware alone still serves and keeps every page there.
 
-    def __init__(self, application):
+    Each process keeps a copy of the pages it answered most recently (RecentPages, bounded in
+    size), so that a page asked for again is not read from the cache again: only the content
+    version and the next publication are, in the one round trip every answer here makes. A
+    copy is answered only if it was kept under the content version just read, as the cache's
+    own page is: a change anywhere bumps that version before its writer's request ends, so no
+    request that starts afterwards, on any app server, is answered from a copy made before it.
+    The cache's page would be read and checked no differently; the copy only saves carrying
+    its body over the network again.
+
+    The version itself is read from the cache every time, not held: Redis's client-side caching
+    (CLIENT TRACKING, redis-py's cache_config) would save that round trip too, but a server
+    would then answer from what it holds until Redis's invalidation push reaches it, and
+    nothing orders that push before the writer's own reply: they go out on different
+    connections, to other hosts over other network paths. A lost packet (sent again 200 ms or
+    more later), or a connection that died without a word (a partition, which a server never
+    notices, as its hits send nothing), would let it answer the page of before a change that
+    its author has already seen saved."""
+
+    def __init__(self, application, recent_pages_size=RECENT_PAGES_BYTES):
         self.application = application
+        self.recent = RecentPages(recent_pages_size)
 
     def __call__(self, environ, start_response):
         kept = self._kept(environ)
@@ -339,15 +424,32 @@ class PageCacheApplication:
         start_response(f"{status} {HTTPStatus(status).phrase}", list(headers))
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
-    @staticmethod
-    def _kept(environ):
+    def _kept(self, environ):
         if not settings.PAGE_CACHE or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
-        request = WSGIRequest(environ)
-        if not _is_cacheable_request(request):
-            return None
         try:
-            return _lookup_settled(request)
+            request = WSGIRequest(environ)
+            if not _is_cacheable_request(request):
+                return None
+            key = _key(request)
+            recent = self.recent.get(key)
+            keys = [VERSION_KEY, NEXT_PUBLICATION_KEY]
+            found = cache.get_many(keys if recent is not None else [*keys, key])
         except Exception:
-            # A host not allowed, or the cache down: Django's handling answers it as it should.
+            # A request Django refuses (a cookie it cannot read), or the cache down: Django's
+            # handling answers it as it should.
             return None
+        version = _settled_version(found)
+        if version is None:
+            return None
+        if recent is not None:
+            if recent[0] == version:
+                return recent
+            # Made under an older version: the cache may hold a newer one, which Django's
+            # middleware answers, and the next request here copies.
+            self.recent.drop(key)
+            return None
+        kept = _kept_under(found, key, version)
+        if kept is not None:
+            self.recent.put(key, kept)
+        return kept

@@ -357,3 +357,45 @@ def test_production_passes_on_what_is_not_kept_for_this_visitor(
     ]:
         with pytest.raises(AssertionError, match="went on to Django"):
             wsgi_get(in_front, path, **headers)
+
+
+def test_a_host_not_allowed_is_refused_and_nothing_is_kept_for_it(visitor):
+    url = factories.make_project().get_absolute_url()
+    assert visitor.get(url, headers={"host": "elsewhere.example"}).status_code == 400
+    in_front = page_cache.PageCacheApplication(not_to_be_called)
+    with pytest.raises(AssertionError, match="went on to Django"):
+        wsgi_get(in_front, url, HTTP_HOST="elsewhere.example")
+
+
+def test_a_servers_copy_of_a_page_is_answered_until_the_content_changes(
+    production_application,
+):
+    """Each server keeps a copy of the pages it answered; a copy is good for as long as the
+    content version it was made under, which every change bumps in the shared cache."""
+    project = factories.make_project(acronym="COPY", title_sl="Prvi naslov")
+    url = project.get_absolute_url()
+    wsgi_get(production_application, url)  # made by Django, and kept in the cache
+    server = page_cache.PageCacheApplication(not_to_be_called)
+    first = wsgi_get(server, url)  # read from the cache, and copied
+    assert "Prvi naslov" in first[2].decode()
+
+    # The cache's page is gone (evicted), its version is not: the server answers its copy.
+    page_cache.cache.delete(page_cache._key(RequestFactory().get(url)))
+    assert wsgi_get(server, url) == first
+
+    project.title_sl = "Drugi naslov"
+    project.save()
+    with pytest.raises(AssertionError, match="went on to Django"):
+        wsgi_get(server, url)
+    assert "Drugi naslov" in wsgi_get(production_application, url)[2].decode()
+
+
+def test_a_servers_copies_take_no_more_than_their_share_of_memory():
+    recent = page_cache.RecentPages(size=10)
+    recent.put("first", (1, 200, [], b"123456"))
+    recent.put("second", (1, 200, [], b"123456"))
+    recent.put("too large", (1, 200, [], b"12345678901"))
+    assert recent.get("first") is None
+    assert recent.get("second") == (1, 200, [], b"123456")
+    assert recent.get("too large") is None
+    assert recent.used == 6
