@@ -30,6 +30,7 @@ What each format holds:
 import csv
 import datetime
 import enum
+import io
 import itertools
 import json
 import re
@@ -52,6 +53,8 @@ FORMATS = ("csv", "xlsx", "json")
 
 # Rows read from the database at a time; each chunk brings its own queries of related rows.
 CHUNK_SIZE = 2000
+# CSV rows handed to csv.writer at a time (one writerows() call rather than one call a row).
+CSV_BATCH_SIZE = 200
 # Text is handed to the server in pieces of about this many characters.
 BUFFER_SIZE = 64 * 1024
 
@@ -294,11 +297,10 @@ def _cells(export, formatters, rows, *, empty, empty_values):
     where the value is unknown (None or one of empty_values)."""
     columns = [(column.value, formatters[column.kind]) for column in export.columns]
     for row in rows:
-        cells = []
-        for value_of, formatter in columns:
-            value = value_of(row)
-            cells.append(empty if value is None or value in empty_values else formatter(value))
-        yield cells
+        yield [
+            empty if (value := value_of(row)) is None or value in empty_values else formatter(value)
+            for value_of, formatter in columns
+        ]
 
 
 # CSV ---------------------------------------------------------------------------------------
@@ -319,30 +321,32 @@ def _csv_formatters(request):
         Kind.INTEGER: str,
         Kind.DATE: lambda value: value.isoformat(),
         Kind.BOOLEAN: lambda value: "true" if value else "false",
-        Kind.LIST: lambda value: neutralise("; ".join(str(item) for item in value)),
+        Kind.LIST: lambda value: neutralise("; ".join(map(str, value))),
         Kind.URL: lambda value: neutralise(absolute(value)),
         Kind.TEXT: lambda value: neutralise(str(value)),
     }
 
 
-class _Line:
-    """A file-like object whose write() gives back what csv.writer writes to it."""
-
-    def write(self, text):
-        return text
-
-
 def _csv_chunks(request, export, rows):
-    writer = csv.writer(_Line())
+    """The CSV's text as UTF-8, in chunks of about BUFFER_SIZE characters."""
+    text = io.StringIO()
+    writer = csv.writer(text)
 
-    def pieces():
-        yield "\ufeff"
-        yield writer.writerow([str(column.label) for column in export.columns])
-        formatters = _csv_formatters(request)
-        for cells in _cells(export, formatters, rows, empty="", empty_values=("", [])):
-            yield writer.writerow(cells)
+    def written():
+        chunk = text.getvalue().encode()
+        text.seek(0)
+        text.truncate()
+        return chunk
 
-    return _buffered(pieces())
+    text.write("\ufeff")
+    writer.writerow([str(column.label) for column in export.columns])
+    formatters = _csv_formatters(request)
+    cells = _cells(export, formatters, rows, empty="", empty_values=("", []))
+    for batch in itertools.batched(cells, CSV_BATCH_SIZE):
+        writer.writerows(batch)
+        if text.tell() >= BUFFER_SIZE:
+            yield written()
+    yield written()
 
 
 # JSON --------------------------------------------------------------------------------------
@@ -356,7 +360,7 @@ def _json_formatters(request):
         Kind.INTEGER: lambda value: value,
         Kind.DATE: lambda value: value.isoformat(),
         Kind.BOOLEAN: lambda value: value,
-        Kind.LIST: lambda value: [str(item) for item in value],
+        Kind.LIST: lambda value: list(map(str, value)),
         Kind.URL: absolute,
         Kind.TEXT: str,
     }
