@@ -15,7 +15,8 @@ and municipalities once.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, StringAgg, Sum, Value
+from django.db.models import Count, F, Max, Q, StringAgg, Sum, Value
+from django.db.models.lookups import In
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import Programme
@@ -95,12 +96,12 @@ def _programmes():
     }
 
 
-def _partner_summaries(project_ids, *, operations):
-    """{project id: its partners summed up}: how many there are (the agency included) and the
-    countries of those other than the agency (ISO codes joined with commas); with the lead
-    partner's name and country and the partners' EU contributions (their sum, and how many are
-    known) if `operations`. One grouped query: a project's partners are not read one by one.
-    """
+def _partner_summaries(of_chunk, *, operations):
+    """{project id: its partners summed up}, for the projects of_chunk picks out (a lookup on
+    project_id): how many partners there are (the agency included) and the countries of those
+    other than the agency (ISO codes joined with commas); with the lead partner's name and
+    country and the partners' EU contributions (their sum, and how many are known) if
+    `operations`. One grouped query: a project's partners are not read one by one."""
     summaries = {
         "partner_count": Count("pk"),
         "countries": StringAgg(
@@ -121,7 +122,7 @@ def _partner_summaries(project_ids, *, operations):
         }
     return {
         summary["project_id"]: summary
-        for summary in Partnership.objects.filter(project__in=project_ids)
+        for summary in Partnership.objects.filter(of_chunk)
         .values("project_id")
         .annotate(**summaries)
         .order_by()
@@ -171,14 +172,16 @@ def project_rows(queryset, *, operations=False):
     no_programme = (None, None, None)
     no_partners = {"partner_count": 0, "countries": None}
     for chunk in values_chunks(queryset, *fields):
-        ids = [row["pk"] for row in chunk]
-        partners = _partner_summaries(ids, operations=operations)
+        # The chunk's related rows, by project id: the lookup itself rather than project__in,
+        # which checks each of the 2,000 ids as a related object (some 5 ms a query).
+        of_chunk = In(F("project_id"), [row["pk"] for row in chunk])
+        partners = _partner_summaries(of_chunk, operations=operations)
         # The primary pillar first (ProjectPillar's own order).
         project_pillars = grouped(
-            ProjectPillar.objects.filter(project__in=ids).values_list("project_id", "pillar_id")
+            ProjectPillar.objects.filter(of_chunk).values_list("project_id", "pillar_id")
         )
         project_municipalities = grouped(
-            Project.municipalities.through.objects.filter(project__in=ids).values_list(
+            Project.municipalities.through.objects.filter(of_chunk).values_list(
                 "project_id", "municipality_id"
             )
         )
