@@ -20,7 +20,8 @@ What each format holds:
   a negative amount stays a number.
 - XLSX: one sheet with a bold header row; amounts are numeric cells formatted #,##0.00, other
   numbers numeric cells, dates date cells, yes/no boolean cells, texts string cells. A string
-  cell is never read as a formula, so a text keeps its own first character.
+  cell is never read as a formula, so a text keeps its own first character. The headers are
+  the columns' labels, so an export's labels differ from each other in every language.
 - JSON: {"count": N, "results": [{"key": value, …}, …]}, streamed one result at a time. The keys
   are the columns' keys (not their translated labels); amounts and other decimals are strings
   with their exact decimals ("1598948.00", as the API writes them: never a rounded float),
@@ -30,6 +31,7 @@ What each format holds:
 import csv
 import datetime
 import enum
+import io
 import itertools
 import json
 import re
@@ -44,7 +46,7 @@ from django.shortcuts import render
 from django.urls import re_path, reverse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
-from xlsxwriter import Workbook
+from rustpy_xlsxwriter import Format, write_worksheet
 
 from .formatting import rounded
 
@@ -52,6 +54,8 @@ FORMATS = ("csv", "xlsx", "json")
 
 # Rows read from the database at a time; each chunk brings its own queries of related rows.
 CHUNK_SIZE = 2000
+# CSV rows handed to csv.writer at a time (one writerows() call rather than one call a row).
+CSV_BATCH_SIZE = 200
 # Text is handed to the server in pieces of about this many characters.
 BUFFER_SIZE = 64 * 1024
 
@@ -294,11 +298,10 @@ def _cells(export, formatters, rows, *, empty, empty_values):
     where the value is unknown (None or one of empty_values)."""
     columns = [(column.value, formatters[column.kind]) for column in export.columns]
     for row in rows:
-        cells = []
-        for value_of, formatter in columns:
-            value = value_of(row)
-            cells.append(empty if value is None or value in empty_values else formatter(value))
-        yield cells
+        yield [
+            empty if (value := value_of(row)) is None or value in empty_values else formatter(value)
+            for value_of, formatter in columns
+        ]
 
 
 # CSV ---------------------------------------------------------------------------------------
@@ -319,30 +322,32 @@ def _csv_formatters(request):
         Kind.INTEGER: str,
         Kind.DATE: lambda value: value.isoformat(),
         Kind.BOOLEAN: lambda value: "true" if value else "false",
-        Kind.LIST: lambda value: neutralise("; ".join(str(item) for item in value)),
+        Kind.LIST: lambda value: neutralise("; ".join(map(str, value))),
         Kind.URL: lambda value: neutralise(absolute(value)),
         Kind.TEXT: lambda value: neutralise(str(value)),
     }
 
 
-class _Line:
-    """A file-like object whose write() gives back what csv.writer writes to it."""
-
-    def write(self, text):
-        return text
-
-
 def _csv_chunks(request, export, rows):
-    writer = csv.writer(_Line())
+    """The CSV's text as UTF-8, in chunks of about BUFFER_SIZE characters."""
+    text = io.StringIO()
+    writer = csv.writer(text)
 
-    def pieces():
-        yield "\ufeff"
-        yield writer.writerow([str(column.label) for column in export.columns])
-        formatters = _csv_formatters(request)
-        for cells in _cells(export, formatters, rows, empty="", empty_values=("", [])):
-            yield writer.writerow(cells)
+    def written():
+        chunk = text.getvalue().encode()
+        text.seek(0)
+        text.truncate()
+        return chunk
 
-    return _buffered(pieces())
+    text.write("\ufeff")
+    writer.writerow([str(column.label) for column in export.columns])
+    formatters = _csv_formatters(request)
+    cells = _cells(export, formatters, rows, empty="", empty_values=("", []))
+    for batch in itertools.batched(cells, CSV_BATCH_SIZE):
+        writer.writerows(batch)
+        if text.tell() >= BUFFER_SIZE:
+            yield written()
+    yield written()
 
 
 # JSON --------------------------------------------------------------------------------------
@@ -356,7 +361,7 @@ def _json_formatters(request):
         Kind.INTEGER: lambda value: value,
         Kind.DATE: lambda value: value.isoformat(),
         Kind.BOOLEAN: lambda value: value,
-        Kind.LIST: lambda value: [str(item) for item in value],
+        Kind.LIST: lambda value: list(map(str, value)),
         Kind.URL: absolute,
         Kind.TEXT: str,
     }
@@ -394,59 +399,61 @@ _WIDTHS = {Kind.MONEY: 16, Kind.DECIMAL: 12, Kind.INTEGER: 10, Kind.DATE: 12, Ki
 
 def _text(value):
     # The control characters XML cannot hold are left out, and a line ends in a line feed (as
-    # XML reads any line end; XlsxWriter would write a carriage return as _x000D_, which only
-    # Excel reads back as one).
+    # XML reads any line end; a carriage return would be written as _x000D_, which only Excel
+    # reads back as one).
     return _ILLEGAL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _cell_writers(request, sheet, workbook):
-    """For each kind, a function (row, column number, value) that writes a value of the kind
-    (never None or empty) as a typed cell: amounts numeric cells formatted #,##0.00, other
-    numbers numeric, dates date cells, yes/no booleans, the rest string cells. A string cell is
-    never read as a formula (write_string() writes the text as it is)."""
-    money = workbook.add_format({"num_format": MONEY_FORMAT})
-    date = workbook.add_format({"num_format": DATE_FORMAT})
+def _xlsx_formatters(request):
+    """For each kind, the value a cell of the kind is written from (never None or empty):
+    amounts and other decimals floats (an XLSX number is one; an amount rounded first, as the
+    CSV's text is), whole numbers, dates and yes/no as they are, the rest texts, which are
+    string cells: never read as formulas."""
     absolute = absolute_url_maker(request)
     return {
-        # The cell holds a float (an XLSX number is one); rounded first, as the CSV's text is.
-        Kind.MONEY: lambda row, col, value: sheet.write_number(
-            row, col, float(rounded(value, 2)), money
-        ),
-        Kind.DECIMAL: lambda row, col, value: sheet.write_number(row, col, float(value)),
-        Kind.INTEGER: sheet.write_number,
-        Kind.DATE: lambda row, col, value: sheet.write_datetime(row, col, value, date),
-        Kind.BOOLEAN: sheet.write_boolean,
-        Kind.LIST: lambda row, col, value: sheet.write_string(
-            row, col, _text("; ".join(str(item) for item in value))
-        ),
-        Kind.URL: lambda row, col, value: sheet.write_string(row, col, absolute(value)),
-        Kind.TEXT: lambda row, col, value: sheet.write_string(row, col, _text(str(value))),
+        Kind.MONEY: lambda value: float(rounded(value, 2)),
+        Kind.DECIMAL: float,
+        Kind.INTEGER: int,
+        Kind.DATE: lambda value: value,
+        Kind.BOOLEAN: bool,
+        Kind.LIST: lambda value: _text("; ".join(map(str, value))),
+        Kind.URL: absolute,
+        Kind.TEXT: lambda value: _text(str(value)),
     }
 
 
 def _xlsx_response(request, export, rows, file_name):
-    # An XLSX file is a zip archive, which can only be finished once every row is in it: the
-    # workbook is written to a temporary file on disk, not held in memory (XlsxWriter's
-    # constant-memory mode writes each row out as the next begins, to a temporary file of its
-    # own), and the file is then streamed. It is deleted once closed.
+    # The sheet is written by rust_xlsxwriter (through rustpy-xlsxwriter), which takes each row
+    # as a dict by header: some ten times faster than XlsxWriter, whose pure Python took most of
+    # a large download's time. It writes each row out as the next is read (its constant-memory
+    # mode), and the file, a zip archive that can only be finished once every row is in it, to
+    # a temporary file on disk that is then streamed and deleted once closed.
+    headers = [_text(str(column.label)) for column in export.columns]
+    if len(set(headers)) < len(headers):
+        raise ValueError(f"An XLSX sheet's headers must differ from each other: {headers}")
+    formatters = _xlsx_formatters(request)
+    cells = _cells(export, formatters, rows, empty=None, empty_values=("", []))
+    records = (dict(zip(headers, row_cells, strict=True)) for row_cells in cells)
+    # The header row is made of the first row's keys: a sheet without rows has a first row of
+    # empty cells, which writes the header row alone.
+    first = next(records, None)
+    records = itertools.chain([dict.fromkeys(headers) if first is None else first], records)
+    money = Format().set_num_format(MONEY_FORMAT)
     file = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it
-    workbook = Workbook(file, {"constant_memory": True, "in_memory": False})
-    sheet = workbook.add_worksheet(_sheet_title(export.title))
-    sheet.freeze_panes(1, 0)
-    bold = workbook.add_format({"bold": True})
-    for number, column in enumerate(export.columns):
-        sheet.set_column(number, number, _WIDTHS.get(column.kind, 30))
-        sheet.write_string(0, number, _text(str(column.label)), bold)
-    writers = _cell_writers(request, sheet, workbook)
-    columns = [
-        (number, column, writers[column.kind]) for number, column in enumerate(export.columns)
-    ]
-    for row_number, row in enumerate(rows, start=1):
-        for number, column, write in columns:
-            value = column.value(row)
-            if value is not None and value != "" and value != []:
-                write(row_number, number, value)
-    workbook.close()
+    write_worksheet(
+        records,
+        file,
+        sheet_name=_sheet_title(export.title),
+        freeze_row=1,
+        bold_headers=True,
+        datetime_format=DATE_FORMAT,
+        column_widths=[_WIDTHS.get(column.kind, 30) for column in export.columns],
+        column_formats={
+            header: money
+            for header, column in zip(headers, export.columns, strict=True)
+            if column.kind == Kind.MONEY
+        },
+    )
     file.seek(0)
     return FileResponse(
         file, as_attachment=True, filename=file_name, content_type=CONTENT_TYPES["xlsx"]

@@ -14,6 +14,7 @@ from django.db.models.signals import post_init
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains
 
+from projects.exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport
 from projects.filters import ProjectFilter
 from projects.models import Organisation, Partnership, Project
 from tests import factories
@@ -312,6 +313,31 @@ def test_csv_has_codes_beside_labels_plain_amounts_and_iso_dates(client, data):
     assert clean["Page"] == "http://testserver/en/projects/clean/"
 
 
+@pytest.mark.parametrize(
+    ("language", "codes", "names"),
+    [
+        ("en", "AT; HR; DE; IT", "Austria; Croatia; Germany; Italy"),
+        ("sl", "AT; HR; IT; DE", "Avstrija; Hrvaška; Italija; Nemčija"),
+    ],
+)
+def test_partner_countries_are_each_named_once_in_the_order_of_their_names(
+    client, data, language, codes, names
+):
+    # Energie AG, CLEAN's lead, is Austrian too; the agency (Slovenian) is not counted among the
+    # partners' countries, but is among the partners.
+    for slug, country in [("roma", "IT"), ("graz", "AT"), ("split", "HR"), ("berlin", "DE")]:
+        organisation = factories.make_organisation(slug=slug, country=country)
+        factories.make_partnership(project=data["clean"], organisation=organisation)
+
+    _response, body = download(client, f"/{language}/projects/export.csv/")
+
+    with translation.override(language):
+        clean = by_key(records("csv", body), translation.gettext("Acronym"), "CLEAN")
+        assert clean[translation.gettext("Partner country codes")] == codes
+        assert clean[translation.gettext("Partner countries")] == names
+        assert clean[translation.gettext("Partners (the agency included)")] == "6"
+
+
 def test_unknown_values_are_empty(client, data):
     _response, body = download(client, "/en/projects/export.csv/")
 
@@ -379,6 +405,30 @@ def test_xlsx_has_a_header_row_and_a_named_sheet(client, data):
         assert sheet.title == translation.gettext("Projects")
     assert sheet.max_row == 4  # the header and three projects
     assert sheet.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize("path", ["projects/export", "projects/operations", "partners/export"])
+def test_an_xlsx_without_rows_has_its_header_row_alone(client, data, path):
+    _response, body = download(client, f"/en/{path}.xlsx/", {"q": "no such thing"})
+
+    [header] = list(xlsx_sheet(body).iter_rows(values_only=True))
+    assert header[0] in {"Acronym", "Operation code", "Name"}
+    assert None not in header
+
+
+@pytest.mark.parametrize("language", ["sl", "en"])
+def test_every_download_names_its_columns_differently(language, agency):
+    # An XLSX sheet's rows are written by header: two columns of one name would be one.
+    exports = [
+        ProjectExport(),
+        OperationsExport(agency=agency, region=None),
+        OrganisationExport(),
+        PartnershipExport(),
+    ]
+    with translation.override(language):
+        for export in exports:
+            labels = [str(column.label) for column in export.columns]
+            assert len(set(labels)) == len(labels), labels
 
 
 # Formula injection -------------------------------------------------------------------------------
