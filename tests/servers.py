@@ -1,9 +1,11 @@
 """gunicorn as production runs it, started by a test on a free port of 127.0.0.1 and talked to
 over HTTP (tests/regionportal/test_serve.py, test_servers.py)."""
 
+import contextlib
 import http.client
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -124,6 +126,9 @@ class Server:
                 env=environ,
                 stdout=out,
                 stderr=err,
+                # A group of its own, so that stop() ends the task worker it starts too, even
+                # when gunicorn itself had to be killed before it could stop the worker.
+                start_new_session=True,
             )
 
     def stdout(self):
@@ -152,3 +157,7 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        # Whatever is left of its group: nothing once gunicorn has stopped its task worker
+        # itself, as it does when it stops in time.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
