@@ -178,9 +178,7 @@ def kept_per_content_version(name, compute):
     compute() must give what pickles and what is the same for every visitor: the published
     content only (a scheduled publication coming due bumps the version too), no drafts."""
     key = f"kept:{name}"
-    found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
-    version = _current_version(found)
-    kept = _kept_under(found, key, version)
+    version, kept = _read_kept(key)
     if kept is not None:
         return kept[1]
     value = compute()
@@ -188,14 +186,20 @@ def kept_per_content_version(name, compute):
     return value
 
 
-def _lookup(request):
-    """The request's key, the content version and the page kept for it under that version (or
-    None), in one round trip: a kept page carries the version it was made under, so its key
-    needs no version and it is read together with the version and the next publication."""
-    key = _key(request)
+def _read_kept(key):
+    """The content version and what is kept under the key for it (or None), in one round trip:
+    what is kept carries the version it was made under, so its key needs no version and it is
+    read together with the version and the next publication."""
     found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
     version = _current_version(found)
-    return key, version, _kept_under(found, key, version)
+    return version, _kept_under(found, key, version)
+
+
+def _lookup(request):
+    """The request's key, the content version and the page kept for it under that version (or
+    None), in one round trip (_read_kept)."""
+    key = _key(request)
+    return key, *_read_kept(key)
 
 
 def _kept_under(found, key, version):
