@@ -348,6 +348,13 @@ if os.environ.get("REDIS_URL"):
 # The whole-page cache for anonymous visitors (regionportal.base.page_cache);
 # DJANGO_PAGE_CACHE=off turns it off, e.g. to measure the pages themselves.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# Downloads too large for the cache (a list's export of many thousand rows) are kept as files
+# in this folder, each app server's own, at most this many bytes of them
+# (regionportal.base.kept_files).
+PAGE_CACHE_FILES_DIR = Path(
+    os.environ.get("DJANGO_PAGE_CACHE_FILES_DIR", BASE_DIR / "var" / "page-cache")
+)
+PAGE_CACHE_FILES_MAX_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_FILES_MAX_MB", "2048")) * 2**20
 
 # Background tasks (Django's tasks framework) queued in the database: a spreadsheet import too
 # large for one request runs in `manage.py db_worker`, which gunicorn starts beside itself

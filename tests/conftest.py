@@ -37,6 +37,13 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _kept_files_apart(settings, tmp_path_factory):
+    """Each test keeps its large downloads in a folder of its own (the page cache's files,
+    regionportal.base.kept_files), as each keeps its pages in an empty cache."""
+    settings.PAGE_CACHE_FILES_DIR = tmp_path_factory.mktemp("page-cache")
+
+
 @pytest.fixture
 def editor(db):
     return make_user(group="Urednik")

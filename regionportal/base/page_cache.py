@@ -19,9 +19,11 @@ What bumps the version:
 
 Never cached: a request with a session cookie (staff, and so previews; their pages say
 `Cache-Control: private`, so that no CDN keeps them either) or credentials, the
-admin, /health/ and /media/, a response that is not a 200, that sets a cookie, that streams,
-that says private/no-store/no-cache, or that used the request's CSP nonce (a nonce must never
-be served twice; public pages use no inline script).
+admin, /health/ and /media/, a response that is not a 200, that sets a cookie, that says
+private/no-store/no-cache, or that used the request's CSP nonce (a nonce must never
+be served twice; public pages use no inline script). A streamed download is kept once it has
+been sent whole: in the cache, or, when it is larger than MAX_STREAMED_SIZE, as a file beside it
+(kept_files.py).
 
 Kept responses carry `Cache-Control: public, max-age=…, stale-while-revalidate=…` for browsers
 and a CDN, an ETag and Last-Modified, and a conditional request for one gets 304.
@@ -47,6 +49,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
+from .kept_files import FileKeeper, kept_file_response
 from .publishing import Publishable, State
 
 VERSION_KEY = "page-cache:content-version"
@@ -66,8 +69,8 @@ CONDITIONAL_HEADERS = (
     "HTTP_IF_MATCH",
     "HTTP_IF_UNMODIFIED_SINCE",
 )
-# A streamed download (CSV, JSON) is kept once it has been sent whole, up to this size; a larger
-# one (a list of many thousand rows) is made anew each time rather than held in the cache.
+# A streamed download (CSV, JSON, XLSX) is kept once it has been sent whole: in the cache up to
+# this size; a larger one (a list of many thousand rows) as a file beside it (kept_files.py).
 MAX_STREAMED_SIZE = 4 * 1024 * 1024
 # No scheduled publication (kept, rather than None, which means "not looked up yet").
 _NONE = 0
@@ -282,6 +285,9 @@ class PageCacheMiddleware:
         key, version, kept = _lookup(request)
         if kept is not None:
             return _from_kept(request, kept)
+        kept_file = kept_file_response(request, key, version)
+        if kept_file is not None:
+            return kept_file
         response = self.get_response(request)
         if _is_cacheable_response(request, response):
             if not response.has_header("Cache-Control"):
@@ -329,20 +335,32 @@ def _from_kept(request, kept):
 
 def _kept_once_streamed(response, content, key, version):
     """The chunks of a streamed download, passed on as they come; once the download is whole,
-    a copy of it is kept if it is no larger than MAX_STREAMED_SIZE."""
-    chunks, size = [], 0
-    for chunk in content:
-        if chunks is not None:
-            size += len(chunk)
-            if size <= MAX_STREAMED_SIZE:
+    a copy of it is kept: in the cache if it is no larger than MAX_STREAMED_SIZE, else as a
+    file (kept_files.FileKeeper). A download not read to its end is not kept."""
+    chunks, size, keeper = [], 0, None
+    try:
+        for chunk in content:
+            if keeper is None:
+                size += len(chunk)
                 chunks.append(chunk)
+                if size > MAX_STREAMED_SIZE:
+                    keeper = FileKeeper(key, version)
+                    for written in chunks:
+                        keeper.write(written)
+                    chunks = None
             else:
-                chunks = None
-        yield chunk
-    if chunks is not None:
-        kept = HttpResponse(b"".join(chunks), status=response.status_code, headers=response.headers)
-        set_response_etag(kept)
-        _keep(key, version, kept)
+                keeper.write(chunk)
+            yield chunk
+    except BaseException:
+        if keeper is not None:
+            keeper.discard()
+        raise
+    if keeper is not None:
+        keeper.keep(response.status_code, list(response.headers.items()))
+        return
+    kept = HttpResponse(b"".join(chunks), status=response.status_code, headers=response.headers)
+    set_response_etag(kept)
+    _keep(key, version, kept)
 
 
 class RecentPages:

@@ -496,6 +496,8 @@ def measure_portal(folder, url, cache_url, page_cache, pages, found, seconds, re
     environ = production_environment(url, cache_url)
     if not page_cache:
         environ["DJANGO_PAGE_CACHE"] = "off"
+    # The large downloads the page cache keeps as files, in a folder of this server's own.
+    environ["DJANGO_PAGE_CACHE_FILES_DIR"] = tempfile.mkdtemp(prefix="page-cache-", dir=folder)
     empty_cache(cache_url)
     server = Gunicorn(environ, folder / "portal.log")
     results = {}
@@ -690,19 +692,36 @@ def targets(runs):
                     )
                 )
             if page["page"].startswith("export-") and run_["projects"] >= EXPORT_ROWS:
-                made = page["uncached"]["first_ms"]
-                memory = page["uncached"].get("worker_growth_mb", page["uncached"]["worker_mb"])
-                missed = [f"{made} ms"] if made > EXPORT_MS else []
-                missed += [f"{memory} MB"] if memory > EXPORT_MB else []
-                checks.append(
-                    (
-                        f"{where}: {page['page']} of {run_['projects']:,} rows in "
-                        f"≤ {EXPORT_MS / 1000:.0f} s within {EXPORT_MB} MB (what it adds to "
-                        "the worker)",
-                        missed,
-                    )
-                )
+                checks += export_checks(where, run_, page)
     return [{"target": target, "met": not missed, "missed": missed} for target, missed in checks]
+
+
+def export_checks(where, run_, page):
+    """A large download's targets: made the first time within EXPORT_MS (with the page cache
+    off: the work itself) and within EXPORT_MB of the worker's memory, and served within
+    EXPORT_MS once made (with the page cache on: from the file it keeps, kept_files.py)."""
+    rows = f"{page['page']} of {run_['projects']:,} rows"
+    made = page["uncached"]["first_ms"]
+    memory = page["uncached"].get("worker_growth_mb", page["uncached"]["worker_mb"])
+    missed = [f"{made} ms"] if made > EXPORT_MS else []
+    missed += [f"{memory} MB"] if memory > EXPORT_MB else []
+    checks = [
+        (
+            f"{where}: {rows} made in ≤ {EXPORT_MS / 1000:.0f} s within {EXPORT_MB} MB (what it "
+            "adds to the worker)",
+            missed,
+        )
+    ]
+    served = page["cached"].get("alone_ms")
+    if served is not None:
+        checks.append(
+            (
+                f"{where}: {rows} served again in ≤ {EXPORT_MS / 1000:.0f} s (the page cache's "
+                "file)",
+                [f"{served} ms"] if served > EXPORT_MS else [],
+            )
+        )
+    return checks
 
 
 def unqueued_p95(figures):

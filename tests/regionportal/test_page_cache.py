@@ -259,17 +259,6 @@ def test_a_scheduled_publication_coming_due(visitor):
     assert "SOON" in visitor.get("/sl/projects/").text
 
 
-def test_a_streamed_download_larger_than_the_limit_is_made_anew(visitor, monkeypatch):
-    monkeypatch.setattr(page_cache, "MAX_STREAMED_SIZE", 10)
-    factories.make_project()
-    url = "/en/projects/export.csv/"
-    first = visitor.get(url).getvalue()
-    with CaptureQueriesContext(connection) as queries:
-        again = visitor.get(url).getvalue()
-    assert again == first
-    assert len(queries) > 0
-
-
 # The WSGI application in front of Django's (regionportal/wsgi.py), which production serves.
 
 
