@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, Max, Q, StringAgg, Sum, Value
-from django.db.models.lookups import In
 from django.utils.translation import gettext_lazy as _
 
 from funding.models import Programme
 from pillars.models import Pillar
 from regionportal.base.country_names import names_in_language
 from regionportal.base.exporting import (
+    AmongValues,
     Column,
     Export,
     Kind,
@@ -172,9 +172,9 @@ def project_rows(queryset, *, operations=False):
     no_programme = (None, None, None)
     no_partners = {"partner_count": 0, "countries": None}
     for chunk in values_chunks(queryset, *fields):
-        # The chunk's related rows, by project id: the lookup itself rather than project__in,
+        # The chunk's related rows, by project id: the ids as they are rather than project__in,
         # which checks each of the 2,000 ids as a related object (some 5 ms a query).
-        of_chunk = In(F("project_id"), [row["pk"] for row in chunk])
+        of_chunk = AmongValues(F("project_id"), [row["pk"] for row in chunk])
         partners = _partner_summaries(of_chunk, operations=operations)
         # The primary pillar first (ProjectPillar's own order).
         project_pillars = grouped(

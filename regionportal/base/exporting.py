@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import BooleanField, Func
+from django.db.models.lookups import In
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import re_path, reverse
@@ -465,3 +467,24 @@ def date_of(value):
     if isinstance(value, datetime.datetime):
         return timezone.localdate(value)
     return value
+
+
+class AmongValues(Func):
+    """`expression IN (values)`, for a long list of plain values (a chunk's 2,000 ids). On
+    PostgreSQL the values are one parameter, an array (`= ANY(%s)`), rather than 2,000 that
+    the server parses and plans one by one: some three times quicker. Elsewhere it is Django's
+    `__in` lookup (SQLite's IN list is quicker than its json_each() or a list of placeholders
+    made here)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, expression, values):
+        super().__init__(expression)
+        self.values = list(values)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return compiler.compile(In(self.source_expressions[0], self.values))
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"{sql} = ANY(%s)", (*params, self.values)
