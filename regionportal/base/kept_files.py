@@ -60,6 +60,10 @@ def kept_file_response(request, key, version):
         # file system keeps, unlike the time last read).
         os.utime(body.fileno())
     response = FileResponse(body, status=status)
+    # Only the length is FileResponse's: the type and disposition it would guess from the
+    # file's own name are not the page's.
+    for name in ("Content-Type", "Content-Disposition"):
+        response.headers.pop(name, None)
     for name, value in headers:
         response[name] = value
     conditional = get_conditional_response(

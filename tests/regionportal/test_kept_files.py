@@ -4,6 +4,7 @@ served again from the file, never stale, never half kept, and the folder kept ti
 import io
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -101,16 +102,21 @@ def test_a_content_change_is_in_the_next_download_and_the_old_file_goes(
     assert len(list(folder.iterdir())) == 2
 
 
-def test_a_download_not_read_to_its_end_is_not_kept(visitor, small_limit, folder, monkeypatch):
-    monkeypatch.setattr("regionportal.base.exporting.BUFFER_SIZE", 10)
-    for number in range(5):
-        factories.make_project(acronym=f"ROW{number}")
-    response = visitor.get(URL)
-    next(iter(response.streaming_content))
-    response.close()  # the visitor went away
+def test_a_download_not_read_to_its_end_is_not_kept(small_limit, folder, rf):
+    sent = page_cache._kept_once_streamed(
+        HttpResponse(), iter([b"x" * 20, b"y" * 20]), "page:en:cut-off", 5
+    )
+    assert next(sent) == b"x" * 20
+    sent.close()  # the visitor went away: the server closes the response's content
     assert list(folder.iterdir()) == []
-    assert b"ROW4" in visitor.get(URL).getvalue()
-    assert len(bodies(folder)) == 1
+    assert kept_files.kept_file_response(rf.get(URL), "page:en:cut-off", 5) is None
+
+    whole = page_cache._kept_once_streamed(
+        HttpResponse(), iter([b"x" * 20, b"y" * 20]), "page:en:cut-off", 5
+    )
+    assert b"".join(whole) == b"x" * 20 + b"y" * 20
+    response = kept_files.kept_file_response(rf.get(URL), "page:en:cut-off", 5)
+    assert b"".join(response.streaming_content) == b"x" * 20 + b"y" * 20
 
 
 def test_a_folder_that_cannot_be_written_leaves_the_download_whole(
@@ -144,6 +150,18 @@ def test_staff_downloads_are_never_kept(admin_client, small_limit, folder):
     factories.make_project()
     admin_client.get(URL).getvalue()
     assert list(folder.iterdir()) == []
+
+
+def test_a_kept_file_is_answered_with_its_own_headers_only(folder, rf):
+    keeper = kept_files.FileKeeper("page:en:some-key", 7)
+    keeper.write(b'{"count": 0}')
+    keeper.keep(200, [("Content-Type", "application/json")])
+    response = kept_files.kept_file_response(rf.get("/api/v1/projects/"), "page:en:some-key", 7)
+    assert response["Content-Type"] == "application/json"
+    assert "Content-Disposition" not in response
+    assert response["Content-Length"] == "12"
+    assert b"".join(response.streaming_content) == b'{"count": 0}'
+    assert kept_files.kept_file_response(rf.get("/"), "page:en:some-key", 8) is None
 
 
 def test_files_of_older_versions_are_cleaned_up(folder):
