@@ -30,6 +30,7 @@ and a CDN, an ETag and Last-Modified, and a conditional request for one gets 304
 `DJANGO_PAGE_CACHE=off` (settings.PAGE_CACHE) turns the cache off, e.g. to measure.
 """
 
+import contextvars
 import hashlib
 import threading
 import time
@@ -38,7 +39,8 @@ from http import HTTPStatus
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.db.models import Min
@@ -89,27 +91,72 @@ SERVER_ADDRESS_PARTS = ("SERVER_NAME", "SERVER_PORT")
 # The pages each process (each gunicorn worker) keeps a copy of beside the cache, at most this
 # many bytes of them (PageCacheApplication).
 RECENT_PAGES_BYTES = 8 * 1024 * 1024
+# When the cache is shared by several processes (Redis), a server answers a copy it holds on the
+# content version it read at most this long ago, without asking the cache again, and whoever
+# changes content is answered no sooner than WRITER_WAIT_SECONDS after the change: by then
+# every server has read the version anew (PageCacheApplication says why that is exact).
+VERSION_LEASE_SECONDS = 0.02
+WRITER_WAIT_SECONDS = 2 * VERSION_LEASE_SECONDS
+
+
+def cache_is_shared():
+    """Whether other processes read the same cache (not a process's own local memory)."""
+    return not isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache)
+
+
+class _WriterWait:
+    """When the request that a process is handling may be answered: no sooner than
+    WRITER_WAIT_SECONDS after its last bump of the content version."""
+
+    def __init__(self):
+        self.until = 0.0
+
+    def wait(self):
+        remaining = self.until - time.monotonic()
+        if remaining > 0:
+            time.sleep(remaining)
+
+
+# The wait of the request being handled (set by PageCacheMiddleware); None outside a request.
+_writer_wait = contextvars.ContextVar("page_cache_writer_wait", default=None)
 
 
 def is_content(model):
     return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in NOT_CONTENT
 
 
-def bump_content_version():
-    """A new content version: every cached page is stale."""
+def bump_content_version(*, wait=True):
+    """A new content version: every cached page is stale.
+
+    On a shared cache the writer then waits out the servers' leases of the old version
+    (WRITER_WAIT_SECONDS): a request's answer is held back until then (PageCacheMiddleware), so
+    one request pays it once however many rows it writes; a command or a background task
+    sleeps here, unless `wait` is false (a bump inside a transaction, which bumps again, and
+    waits, when it commits)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
     cache.delete(NEXT_PUBLICATION_KEY)
+    if not cache_is_shared():
+        return
+    request_wait = _writer_wait.get()
+    if request_wait is not None:
+        request_wait.until = time.monotonic() + WRITER_WAIT_SECONDS
+    elif wait:
+        time.sleep(WRITER_WAIT_SECONDS)
 
 
 def content_changed(sender, action=None, **kwargs):
-    """The signal receiver: bump now, and (once per transaction) again when it commits."""
+    """The signal receiver: bump now, and in a transaction (once per transaction) again when it
+    commits."""
     if action is not None and not action.startswith("post_"):
         return
-    bump_content_version()
     connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        bump_content_version()
+        return
+    bump_content_version(wait=False)
     if not any(callback is bump_content_version for _, callback, _ in connection.run_on_commit):
         transaction.on_commit(bump_content_version)
 
@@ -164,7 +211,9 @@ def _current_version(found):
     if due is None:
         cache.set(NEXT_PUBLICATION_KEY, _next_publication(), timeout=PAGE_TIMEOUT)
     elif due != _NONE and due <= time.time():
-        bump_content_version()
+        # Every server sees it due by itself (the time is read with the version): no lease of
+        # the old version needs waiting out.
+        bump_content_version(wait=False)
         return content_version()
     return version
 
@@ -274,6 +323,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A request that changes content is answered once the servers' leases of the old
+        # version are over (bump_content_version).
+        writer_wait = _WriterWait()
+        token = _writer_wait.set(writer_wait)
+        try:
+            response = self._respond(request)
+        finally:
+            _writer_wait.reset(token)
+        writer_wait.wait()
+        return response
+
+    def _respond(self, request):
         if not _is_cacheable_request(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -412,26 +473,30 @@ class PageCacheApplication:
     middleware alone still serves and keeps every page there.
 
     Each process keeps a copy of the pages it answered most recently (RecentPages, bounded in
-    size), so that a page asked for again is not read from the cache again: only the content
-    version and the next publication are, in the one round trip every answer here makes. A
-    copy is answered only if it was kept under the content version just read, as the cache's
-    own page is: a change anywhere bumps that version before its writer's request ends, so no
-    request that starts afterwards, on any app server, is answered from a copy made before it.
-    The cache's page would be read and checked no differently; the copy only saves carrying
-    its body over the network again.
+    size), so that a page asked for again is not read from the cache again, and a copy is
+    answered only if it was made under the current content version, as the cache's own page is.
 
-    The version itself is read from the cache every time, not held: Redis's client-side caching
-    (CLIENT TRACKING, redis-py's cache_config) would save that round trip too, but a server
-    would then answer from what it holds until Redis's invalidation push reaches it, and
-    nothing orders that push before the writer's own reply: they go out on different
-    connections, to other hosts over other network paths. A lost packet (sent again 200 ms or
-    more later), or a connection that died without a word (a partition, which a server never
-    notices, as its hits send nothing), would let it answer the page of before a change that
-    its author has already seen saved."""
+    On a shared cache (Redis), the version a server read is its **lease** for
+    VERSION_LEASE_SECONDS from the moment it asked: while it lasts, a copy made under it is
+    answered with no round trip at all; a request the server holds no copy for reads the page,
+    the version and the next publication together, and renews the lease. This is exact,
+    because whoever changes content is answered no sooner than WRITER_WAIT_SECONDS (twice the
+    lease) after the version's bump (bump_content_version, PageCacheMiddleware): a request
+    that starts after the change shows saved, on any server, finds that server's lease asked
+    for after the bump had been made, so holding the new version. It rests on elapsed time
+    only (each machine's monotonic clock), not on clocks agreeing or on a message arriving in
+    time; a due publication ends a lease at once, as its time is read with the version.
+
+    Redis's client-side caching (CLIENT TRACKING) would instead push a change to the servers,
+    but nothing orders that push before the writer's own reply: they go out on different
+    connections, and a lost packet or a silently dead connection would let a server answer the
+    page of before a change its author has already seen saved."""
 
     def __init__(self, application, recent_pages_size=RECENT_PAGES_BYTES):
         self.application = application
         self.recent = RecentPages(recent_pages_size)
+        # (the version and the next publication as read, when they were asked for)
+        self.lease = None
 
     def __call__(self, environ, start_response):
         kept = self._kept(environ)
@@ -455,12 +520,19 @@ class PageCacheApplication:
                 return None
             key = _key(request)
             recent = self.recent.get(key)
+            if recent is not None:
+                version = self._leased_version()
+                if version is not None and recent[0] == version:
+                    return recent
             keys = [VERSION_KEY, NEXT_PUBLICATION_KEY]
+            asked = time.monotonic()
             found = cache.get_many(keys if recent is not None else [*keys, key])
         except Exception:
             # A request Django refuses (a cookie it cannot read), or the cache down: Django's
             # handling answers it as it should.
             return None
+        if cache_is_shared():
+            self.lease = ({name: found.get(name) for name in keys}, asked)
         version = _settled_version(found)
         if version is None:
             return None
@@ -475,3 +547,11 @@ class PageCacheApplication:
         if kept is not None:
             self.recent.put(key, kept)
         return kept
+
+    def _leased_version(self):
+        """The content version this server read within VERSION_LEASE_SECONDS, if it needs
+        nothing done (_settled_version); otherwise None."""
+        lease = self.lease
+        if lease is None or time.monotonic() - lease[1] >= VERSION_LEASE_SECONDS:
+            return None
+        return _settled_version(lease[0])

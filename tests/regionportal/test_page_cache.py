@@ -1,13 +1,17 @@
 """The whole-page cache for anonymous visitors (regionportal.base.page_cache): what it keeps,
 what it never keeps, and that every kind of content change is on the next request."""
 
+import os
+import secrets
 import time
 from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 
 import pytest
+import redis
 import reversion
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
@@ -22,6 +26,7 @@ from regionportal.base import page_cache
 from regionportal.base.publishing import withdraw
 from tests import factories
 from tests.imports import confirm, dry_run, xlsx_file
+from tests.servers import redis_is_running
 
 pytestmark = pytest.mark.django_db
 
@@ -377,6 +382,111 @@ def test_a_servers_copy_of_a_page_is_answered_until_the_content_changes(
     with pytest.raises(AssertionError, match="went on to Django"):
         wsgi_get(server, url)
     assert "Drugi naslov" in wsgi_get(production_application, url)[2].decode()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The page cache on Redis, as several app servers share it in production, under a key
+    prefix of the test's own (its keys are deleted at the end)."""
+    if not redis_is_running():
+        if os.environ.get("CI"):
+            pytest.fail("no Redis on 127.0.0.1:6379")
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"test-{secrets.token_hex(4)}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "regionportal.base.cache_backends.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/4",
+            "KEY_PREFIX": prefix,
+        }
+    }
+    assert page_cache.cache_is_shared()
+    yield caches["default"]
+    server = redis.Redis.from_url("redis://127.0.0.1:6379/4")
+    keys = list(server.scan_iter(f"{prefix}:*"))
+    if keys:
+        server.delete(*keys)
+
+
+class StoppedClock:
+    """The page cache's clock, standing still but for its own waits: however long a request
+    takes on a busy machine, a lease is over only because a writer waited it out."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += seconds
+
+    def time(self):
+        return time.time()
+
+    def time_ns(self):
+        return time.time_ns()
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch):
+    clock = StoppedClock()
+    monkeypatch.setattr(page_cache, "time", clock)
+    return clock
+
+
+def counted_cache_reads(cache, monkeypatch):
+    reads = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    return reads
+
+
+def test_on_a_shared_cache_a_servers_copy_is_answered_without_asking_while_its_lease_lasts(
+    shared_cache, production_application, monkeypatch
+):
+    url = factories.make_project(acronym="LEASE").get_absolute_url()
+    wsgi_get(production_application, url)  # made by Django, and kept in the cache
+    server = page_cache.PageCacheApplication(not_to_be_called)
+    first = wsgi_get(server, url)  # read from the cache with the version: a lease, and a copy
+    reads = counted_cache_reads(shared_cache, monkeypatch)
+    monkeypatch.setattr(page_cache, "VERSION_LEASE_SECONDS", 60)
+    assert wsgi_get(server, url) == first
+    assert reads == []
+
+    monkeypatch.setattr(page_cache, "VERSION_LEASE_SECONDS", 0)  # the lease is over
+    assert wsgi_get(server, url) == first
+    assert reads == [[page_cache.VERSION_KEY, page_cache.NEXT_PUBLICATION_KEY]]
+
+
+def test_on_a_shared_cache_a_staff_edit_is_on_another_servers_next_request_within_its_lease(
+    shared_cache, stopped_clock, production_application, admin_client, changeform_data
+):
+    project = factories.make_full_project(title_sl="Stari naslov")
+    url = project.get_absolute_url()
+    wsgi_get(production_application, url)
+    data = changeform_data(admin_client.get(change_url(project)))
+    data["title_sl"] = "Nov naslov"
+    other_server = page_cache.PageCacheApplication(not_to_be_called)
+    assert "Stari naslov" in wsgi_get(other_server, url)[2].decode()  # its lease begins
+    assert admin_client.post(change_url(project), data).status_code == 302
+    with pytest.raises(AssertionError, match="went on to Django"):
+        wsgi_get(other_server, url)
+    assert "Nov naslov" in wsgi_get(production_application, url)[2].decode()
+
+
+def test_on_a_shared_cache_a_commands_change_is_on_another_servers_next_request(
+    shared_cache, stopped_clock, production_application
+):
+    """A command or a background task writes outside any request (generate_demo_data bumps the
+    version itself, after its bulk writes): it waits out the leases before it goes on."""
+    url = factories.make_project(acronym="BULK").get_absolute_url()
+    wsgi_get(production_application, url)
+    other_server = page_cache.PageCacheApplication(not_to_be_called)
+    wsgi_get(other_server, url)
+    page_cache.bump_content_version()
+    with pytest.raises(AssertionError, match="went on to Django"):
+        wsgi_get(other_server, url)
 
 
 def test_a_servers_copies_take_no_more_than_their_share_of_memory():
