@@ -22,6 +22,40 @@ def env_list(name, environ=os.environ):
     return [item.strip() for item in environ.get(name, "").split(",") if item.strip()]
 
 
+# The settings' whole-number variables and the least each may be.
+WHOLE_NUMBER_VARIABLES = {
+    "DJANGO_CONN_MAX_AGE": 0,
+    "DJANGO_TRUSTED_PROXY_COUNT": 0,
+    "DJANGO_HSTS_SECONDS": 0,
+    "DJANGO_PAGE_CACHE_FILES_MAX_MB": 1,
+}
+
+
+def env_int(name, default, environ=os.environ):
+    """A whole-number variable (WHOLE_NUMBER_VARIABLES), or `default` if it is unset or not one:
+    number_problems() names a wrong value, and the settings refuse to load on it."""
+    value = environ.get(name, "").strip()
+    if _is_whole_number(value, WHOLE_NUMBER_VARIABLES[name]):
+        return int(value)
+    return default
+
+
+def _is_whole_number(value, least):
+    # isascii(): str.isdigit() takes "²" and "١٢٣" for digits too.
+    return value.isascii() and value.isdigit() and int(value) >= least
+
+
+def number_problems(environ=os.environ):
+    """A message for each whole-number variable that is set to something else."""
+    problems = []
+    for name, least in WHOLE_NUMBER_VARIABLES.items():
+        value = environ.get(name, "").strip()
+        if value and not _is_whole_number(value, least):
+            kind = "a whole number" if least == 0 else f"a whole number of at least {least}"
+            problems.append(f"{name} must be {kind}, not {environ[name]!r}.")
+    return problems
+
+
 # The variables that put the uploaded files in S3-compatible object storage (django-storages).
 S3_VARIABLES = {
     "DJANGO_S3_BUCKET": "bucket_name",
@@ -67,7 +101,8 @@ def media_storage(environ=os.environ):
 
 
 def settings_problems(environ=os.environ):
-    """Why the settings cannot load with debug off, one message per variable; empty if they can."""
+    """Why the settings cannot load with debug off, one message per variable; empty if they can
+    (number_problems() stop them in debug too)."""
     problems = []
     secret_key = environ.get("DJANGO_SECRET_KEY", "")
     if not secret_key or secret_key.startswith("django-insecure"):
@@ -83,10 +118,6 @@ def settings_problems(environ=os.environ):
     return problems
 
 
-def _is_positive_whole_number(value):
-    return value.isdigit() and int(value) > 0
-
-
 def production_problems(environ=os.environ):
     """Why the portal cannot serve in production, one message per variable; empty if it can."""
     problems = []
@@ -95,6 +126,7 @@ def production_problems(environ=os.environ):
             "DJANGO_DEBUG is on: production does not run in debug. Unset it or set it to false."
         )
     problems += settings_problems(environ)
+    problems += number_problems(environ)
     if not environ.get("DATABASE_URL"):
         problems.append(
             "DATABASE_URL must name the production database, e.g. "
@@ -108,7 +140,7 @@ def production_problems(environ=os.environ):
         )
     for name in ("WEB_CONCURRENCY", "PORT"):
         value = environ.get(name, "")
-        if value and not _is_positive_whole_number(value):
+        if value and not _is_whole_number(value, 1):
             problems.append(f"{name} must be a positive whole number, not {value!r}.")
     return problems
 

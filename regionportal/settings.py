@@ -14,7 +14,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from regionportal.environment import env_bool, env_list, media_storage, settings_problems
+from regionportal.environment import (
+    env_bool,
+    env_int,
+    env_list,
+    media_storage,
+    number_problems,
+    settings_problems,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,6 +35,8 @@ if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-development-only-key"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 elif problems := settings_problems():
+    raise ImproperlyConfigured(" ".join(problems))
+if problems := number_problems():
     raise ImproperlyConfigured(" ".join(problems))
 
 INSTALLED_APPS = [
@@ -120,7 +129,7 @@ WSGI_APPLICATION = "regionportal.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -210,7 +219,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "regionportal.base.logins.lockout_response"
 # Behind N reverse proxies the client is the Nth address from the right in X-Forwarded-For;
 # 0 (no proxy) uses the connection's address, so a client cannot claim another.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "regionportal.base.logins.client_address"
 # Log lines name the username and address (axes masks both by default); never the password.
 AXES_SENSITIVE_PARAMETERS = []
@@ -323,7 +332,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
@@ -354,7 +363,7 @@ PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_FILES_DIR = Path(
     os.environ.get("DJANGO_PAGE_CACHE_FILES_DIR", BASE_DIR / "var" / "page-cache")
 )
-PAGE_CACHE_FILES_MAX_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_FILES_MAX_MB", "2048")) * 2**20
+PAGE_CACHE_FILES_MAX_BYTES = env_int("DJANGO_PAGE_CACHE_FILES_MAX_MB", 2048) * 2**20
 
 # Background tasks (Django's tasks framework) queued in the database: a spreadsheet import too
 # large for one request runs in `manage.py db_worker`, which gunicorn starts beside itself

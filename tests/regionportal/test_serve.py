@@ -82,11 +82,30 @@ def test_the_check_refuses_a_development_key():
 
 
 @pytest.mark.parametrize("name", ["WEB_CONCURRENCY", "PORT"])
-@pytest.mark.parametrize("value", ["many", "0", "-3", "2.5"])
+@pytest.mark.parametrize("value", ["many", "0", "-3", "2.5", "²"])
 def test_the_check_refuses_a_number_that_is_not_one(name, value):
     problems = production_problems({**PRODUCTION, name: value})
 
     assert problems == [f"{name} must be a positive whole number, not {value!r}."]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("DJANGO_CONN_MAX_AGE", "a minute", "DJANGO_CONN_MAX_AGE must be a whole number"),
+        ("DJANGO_TRUSTED_PROXY_COUNT", "-1", "DJANGO_TRUSTED_PROXY_COUNT must be a whole number"),
+        ("DJANGO_HSTS_SECONDS", "1e6", "DJANGO_HSTS_SECONDS must be a whole number"),
+        (
+            "DJANGO_PAGE_CACHE_FILES_MAX_MB",
+            "0",
+            "DJANGO_PAGE_CACHE_FILES_MAX_MB must be a whole number of at least 1",
+        ),
+    ],
+)
+def test_the_check_refuses_a_settings_number_that_is_not_one(name, value, message):
+    problems = production_problems({**PRODUCTION, name: value})
+
+    assert problems == [f"{message}, not {value!r}."]
 
 
 def make_serve(environ):

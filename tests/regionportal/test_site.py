@@ -48,6 +48,14 @@ def test_production_refuses_to_start_on_development_defaults(run_manage, env, me
     assert message in result.stderr
 
 
+def test_a_setting_that_is_not_a_number_stops_start_up_with_its_name(run_manage):
+    result = run_manage("check", DJANGO_DEBUG="true", DJANGO_PAGE_CACHE_FILES_MAX_MB="2 GB")
+    assert result.returncode != 0
+    assert "DJANGO_PAGE_CACHE_FILES_MAX_MB must be a whole number of at least 1, not '2 GB'." in (
+        result.stderr
+    )
+
+
 def test_debug_mode_starts_without_secrets(run_manage):
     result = run_manage("check", DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
