@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from regionportal.base import exporting
 from regionportal.base.formatting import percent_of
+from regionportal.base.page_cache import kept_per_content_version
 from regionportal.base.publishing import can_preview, preview_headers
 
 from .exports import AgreementProjectExport
@@ -45,7 +46,13 @@ class AgreementView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = preview = self.previewed()
-        agreements = list(DevelopmentAgreement.objects.for_agreement_page(preview=preview))
+        if preview is None:
+            # What every visitor sees: looked up once per content version.
+            agreements = kept_per_content_version(
+                "agreement-page", lambda: list(DevelopmentAgreement.objects.for_agreement_page())
+            )
+        else:
+            agreements = list(DevelopmentAgreement.objects.for_agreement_page(preview=preview))
         for agreement in agreements:
             # The role is stored one task to a line.
             agreement.agency_tasks = [

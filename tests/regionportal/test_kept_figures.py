@@ -156,3 +156,18 @@ def test_a_lists_count_is_new_after_a_change(visitor):
     assert visitor.get("/api/v1/projects/?status=completed").json()["count"] == 2
     assert visitor.get("/api/v1/projects/").json()["count"] == 3
     assert "2 projects<" in visitor.get("/en/projects/?status=completed").text
+
+
+def test_the_agreement_page_shows_a_change_of_its_projects_and_municipalities(visitor, publisher):
+    """The agreement page's agreements, categories, projects and their municipalities are kept
+    per content version, as a whole."""
+    url = reverse("funding:agreement")
+    investment = factories.make_agreement_project(title_sl="Kolesarska pot")
+    assert "Kolesarska pot" in visitor.get(url).text
+    investment.title_sl = "Sončna elektrarna"
+    investment.save()
+    assert "Sončna elektrarna" in visitor.get(url).text
+    investment.municipalities.set([factories.make_municipality(name="Žalec")])
+    assert "Žalec" in visitor.get(url).text
+    withdraw(record=investment, user=publisher, comment="Ni več v dogovoru.")
+    assert "Sončna elektrarna" not in visitor.get(url).text
