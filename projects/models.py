@@ -430,9 +430,11 @@ class ProjectQuerySet(PublishableQuerySet):
             .values("pk")
             .annotate(place=Window(RowNumber(), partition_by=F(lookup), order_by=ordering))
             .filter(place__lte=count)
-            .values("pk")
+            .values_list("pk", flat=True)
         )
-        return self.model.objects.filter(pk__in=first)
+        # Their keys listed first: as a subquery, PostgreSQL expected every project from it
+        # and read the whole table for the few (470 ms at 100,000 projects).
+        return self.model.objects.filter(pk__in=list(first))
 
     def for_vision_page(self):
         """The projects under a vision goal, by acronym."""
@@ -562,6 +564,44 @@ class ProjectQuerySet(PublishableQuerySet):
             "total_budget": subquery_sum(reaching(OuterRef("pk")), "total_budget"),
             "agency_share": subquery_sum(agency_partnerships, "budget"),
         }
+
+    def figures_by(self, foreign_key):
+        """figures_per()'s figures for every row the projects' `foreign_key` names, in two
+        grouped queries rather than subqueries per row (which at 100,000 projects took
+        seconds): {row key: {"project_count": …, "total_budget": …, "agency_share": …}}, a
+        row no project names left out, a sum None where nothing is known."""
+        figures = {
+            row[foreign_key]: {
+                "project_count": row["project_count"],
+                "total_budget": row["total_budget"],
+                "agency_share": None,
+            }
+            for row in self.exclude(**{foreign_key: None})
+            .order_by()
+            .values(foreign_key)
+            .annotate(project_count=Count("pk"), total_budget=Sum("total_budget"))
+        }
+        shares = (
+            Partnership.objects.of_agency()
+            .filter(project__in=self.values("pk"))
+            .exclude(**{f"project__{foreign_key}": None})
+            .order_by()
+            .values(f"project__{foreign_key}")
+            .annotate(agency_share=Sum("budget"))
+        )
+        for row in shares:
+            figures[row[f"project__{foreign_key}"]]["agency_share"] = row["agency_share"]
+        return figures
+
+    def count_per_goal(self):
+        """How many of these projects serve each vision goal, in one grouped query:
+        {goal key: count}, a goal none serves left out."""
+        return dict(
+            Project.goals.through.objects.filter(project__in=self.values("pk"))
+            .order_by()
+            .values_list("visiongoal")
+            .annotate(count=Count("project"))
+        )
 
     def count_touching_each(self):
         """An annotation for municipalities: how many of these projects touch each (see

@@ -12,9 +12,9 @@ from pillars.api import PillarSerializer, VisionGoalSerializer
 from regionportal.base.api import PageUrlsField, api_url, read_only_api
 from regionportal.base.models import Municipality
 
-from .funding_pages import programmes_with_figures
+from .funding_pages import with_figures
 from .municipality_pages import municipalities_for_list_page
-from .pillar_pages import goals_for_vision_page, pillars_for_list_page
+from .pillar_pages import goals_for_vision_page, pillars_for_list_page, with_project_counts
 
 
 @read_only_api(PillarSerializer)
@@ -41,6 +41,11 @@ class VisionGoalViewSet(viewsets.ReadOnlyModelViewSet):
             F("pillar__order").asc(nulls_last=True), "horizon", "order", "pk"
         )
 
+    def get_serializer(self, instance=None, *args, **kwargs):
+        if instance is not None:
+            with_project_counts(instance if kwargs.get("many") else [instance])
+        return super().get_serializer(instance, *args, **kwargs)
+
 
 @read_only_api(ProgrammeSerializer)
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -51,7 +56,14 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return programmes_with_figures(Programme.objects.all()).in_kind_order()
+        return Programme.objects.in_kind_order()
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        # The figures of the programmes answered (a page of them, or one), kept per content
+        # version for them all.
+        if instance is not None:
+            with_figures(instance if kwargs.get("many") else [instance])
+        return super().get_serializer(instance, *args, **kwargs)
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):

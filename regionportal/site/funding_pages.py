@@ -2,7 +2,7 @@
 and their sums: the pages of the funding app that show projects, put together here, above
 both apps."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
@@ -16,11 +16,28 @@ from regionportal.base.languages import fallback_language
 from regionportal.base.page_cache import kept_per_content_version
 
 
-def programmes_with_figures(programmes):
-    """The programmes with the number of their published projects and the sums of those
+def programme_figures():
+    """Each programme's figures over its published projects (ProjectQuerySet.figures_by), kept
+    per content version: {programme key: {"project_count": …, "total_budget": …,
+    "agency_share": …}}."""
+    return kept_per_content_version(
+        "programme-figures", lambda: Project.objects.published().figures_by("programme")
+    )
+
+
+NO_FIGURES = {"project_count": 0, "total_budget": None, "agency_share": None}
+
+
+def with_figures(programmes):
+    """The programmes, each with the number of its published projects and the sums of those
     projects' total budgets and of the agency's shares in them (`project_count`,
     `total_budget`, `agency_share`)."""
-    return programmes.annotate(**Project.objects.published().figures_per("programme"))
+    figures = programme_figures()
+    programmes = list(programmes)
+    for programme in programmes:
+        for name, value in figures.get(programme.pk, NO_FIGURES).items():
+            setattr(programme, name, value)
+    return programmes
 
 
 # The funding page shows every programme: a few of each one's projects, the rest on its page
@@ -28,10 +45,10 @@ def programmes_with_figures(programmes):
 FIRST_ROWS_PER_PROGRAMME = 5
 
 
-def programmes_with_projects(programmes, first_rows):
-    """The programmes with their figures (programmes_with_figures) and the first `first_rows`
-    of their published projects as `published_projects` (in one query for all of them)."""
-    return programmes_with_figures(programmes).prefetch_related(
+def with_first_projects(programmes, first_rows):
+    """The programmes with the first `first_rows` of their published projects as
+    `published_projects` (in one query for all of them)."""
+    return programmes.prefetch_related(
         Prefetch(
             "projects",
             queryset=Project.objects.published().first_of_each_programme(first_rows),
@@ -48,13 +65,16 @@ def with_project_list_urls(programmes):
 
 
 def programmes_for_index_page():
-    """Programmes proper, by kind: those that fund a published project or that the
-    presentation does not name only as a possible source of money."""
-    return (
-        programmes_with_projects(Programme.objects.all(), FIRST_ROWS_PER_PROGRAMME)
-        .filter(Q(is_listed_as_potential=False) | Q(project_count__gt=0))
-        .in_kind_order()
-    )
+    """Programmes proper, by kind, with their figures and first projects: those that fund a
+    published project or that the presentation does not name only as a possible source of
+    money."""
+    return [
+        programme
+        for programme in with_figures(
+            with_first_projects(Programme.objects.in_kind_order(), FIRST_ROWS_PER_PROGRAMME)
+        )
+        if not programme.is_listed_as_potential or programme.project_count
+    ]
 
 
 class FundingIndexView(TemplateView):
@@ -63,9 +83,7 @@ class FundingIndexView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         programmes = with_project_list_urls(
-            kept_per_content_version(
-                "funding-programmes", lambda: list(programmes_for_index_page())
-            )
+            kept_per_content_version("funding-programmes", programmes_for_index_page)
         )
         context["programmes"] = programmes
         context["potential_sources"] = Programme.objects.potential_sources()
@@ -98,7 +116,17 @@ class ProgrammeDetailView(DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return programmes_with_projects(Programme.objects.for_detail_page(), FIRST_ROWS)
+        return Programme.objects.for_detail_page()
+
+    def get_object(self, queryset=None):
+        programme = with_figures([super().get_object(queryset)])[0]
+        # Its own first projects (an index's first rows), not the first of every programme's.
+        programme.published_projects = list(
+            Project.objects.published()
+            .filter(programme=programme)
+            .for_programme_page()[:FIRST_ROWS]
+        )
+        return programme
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

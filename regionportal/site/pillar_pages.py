@@ -1,7 +1,7 @@
 """The pillars and the 2030/50 vision, with the projects under them: the pages of the
 pillars app that show projects, put together here, above both apps."""
 
-from django.db.models import OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +12,6 @@ from pillars.models import KeyMessage, Pillar, VisionGoal
 from projects.filters import project_list_url
 from projects.models import Project
 from projects.tables import FIRST_ROWS
-from regionportal.base.aggregates import subquery_count
 from regionportal.base.charts import BarChart, ChartItem
 from regionportal.base.languages import fallback_language
 from regionportal.base.page_cache import kept_per_content_version
@@ -35,21 +34,29 @@ FIRST_PROJECTS_PER_GOAL = 10
 
 
 def goals_for_vision_page():
-    """The vision goals in the vision page's order, each with the number of published projects
-    that serve it (`project_count`) and the first FIRST_PROJECTS_PER_GOAL of them by acronym
-    (`first_projects`); the project list's goal filter shows them all."""
-    published = Project.objects.published()
-    return (
-        VisionGoal.objects.for_vision_page()
-        .annotate(project_count=subquery_count(published.filter(goals=OuterRef("pk"))))
-        .prefetch_related(
-            Prefetch(
-                "projects",
-                queryset=published.first_of_each_goal(FIRST_PROJECTS_PER_GOAL),
-                to_attr="first_projects",
-            )
+    """The vision goals in the vision page's order, each with the first
+    FIRST_PROJECTS_PER_GOAL of the published projects that serve it, by acronym
+    (`first_projects`); the project list's goal filter shows them all. with_project_counts()
+    gives them their counts."""
+    return VisionGoal.objects.for_vision_page().prefetch_related(
+        Prefetch(
+            "projects",
+            queryset=Project.objects.published().first_of_each_goal(FIRST_PROJECTS_PER_GOAL),
+            to_attr="first_projects",
         )
     )
+
+
+def with_project_counts(goals):
+    """The goals, each with the number of published projects that serve it (`project_count`),
+    counted for every goal at once and kept per content version."""
+    counts = kept_per_content_version(
+        "goal-project-counts", lambda: Project.objects.published().count_per_goal()
+    )
+    goals = list(goals)
+    for goal in goals:
+        goal.project_count = counts.get(goal.pk, 0)
+    return goals
 
 
 class PillarListView(ListView):
@@ -140,6 +147,6 @@ class VisionView(TemplateView):
             kind=KeyMessage.Kind.OVERALL_VISION
         ).first()
         context["goals"] = kept_per_content_version(
-            "vision-goals", lambda: list(goals_for_vision_page())
+            "vision-goals", lambda: with_project_counts(goals_for_vision_page())
         )
         return context
