@@ -322,6 +322,8 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     filterset_class = OrganisationFilter
+    # Each organisation's project count is a subquery: worked out for the page's rows alone.
+    pagination_class = KeyedPageNumberPagination
 
     def get_queryset(self):
         if self.action == "retrieve":
