@@ -12,6 +12,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -21,7 +22,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, Lower, RowNumber
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -241,6 +242,23 @@ def _agency_share():
 def _agency_leads():
     """Whether the agency is the lead partner of the outer query's project."""
     return Exists(_agency_partnership().filter(role=Partnership.Role.LEAD))
+
+
+def title_sort_key(language):
+    """What the project list sorts by title by in the language: the title lower-cased, in
+    English the Slovenian one where no English title is entered. An index of each language
+    holds it (Project.Meta), so the first page reads 20 entries of it rather than sorting every
+    published project (SQLite at 100,000: 1 s)."""
+    if language == "sl":
+        return Lower("title_sl")
+    # NULLIF(…, '') with the '' in the SQL: as a parameter it would match no index on SQLite.
+    entered = Func(
+        F(f"title_{language}"),
+        function="NULLIF",
+        template="%(function)s(%(expressions)s, '')",
+        output_field=models.CharField(),
+    )
+    return Lower(Coalesce(entered, "title_sl"))
 
 
 # The orders of the pages that show the first few projects of each programme or vision goal.
@@ -669,7 +687,7 @@ class Project(Publishable, SourcedModel):
         # the period (sort, year, ending soon) and the budget (the search has its own). Then
         # each programme's count and sums, read from the index alone rather than from the long
         # rows (with the start and acronym too, SQLite took it for the lists' sort, 30 ms
-        # instead of 2), and the home page's latest.
+        # instead of 2), the home page's latest, and the list's sort by title in each language.
         indexes = [
             models.Index(fields=["state", "publish_at"], name="project_state_publish_at"),
             models.Index(fields=["status"], name="project_status"),
@@ -681,6 +699,8 @@ class Project(Publishable, SourcedModel):
                 name="project_programme_figures",
             ),
             models.Index(fields=["start_date", "created_at"], name="project_latest"),
+            models.Index(F("state"), title_sort_key("sl"), F("id"), name="project_title_sl"),
+            models.Index(F("state"), title_sort_key("en"), F("id"), name="project_title_en"),
         ]
         constraints = [
             models.CheckConstraint(

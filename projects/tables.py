@@ -16,7 +16,7 @@ from regionportal.base.languages import translated
 from regionportal.base.paging import kept_count, rows_by_key
 
 from .filters import country_choices, name_sort_key
-from .models import Organisation, Project
+from .models import Organisation, Project, title_sort_key
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -164,7 +164,11 @@ class ProjectTable(PortalTable):
         return _ordered(queryset, is_descending, Lower("acronym"))
 
     def order_title(self, queryset, is_descending):
-        return _ordered(queryset, is_descending, Lower(_in_active_language("title")))
+        """By title_sort_key(), which its index holds. Every project has a Slovenian title, so
+        the key is never empty and is sorted without "empty last", which PostgreSQL's index,
+        read backwards, cannot give."""
+        key = title_sort_key(get_language())
+        return queryset.order_by(key.desc() if is_descending else key.asc(), "pk"), True
 
     def order_programme(self, queryset, is_descending):
         return _ordered(queryset, is_descending, Lower(_in_active_language("programme__name")))
