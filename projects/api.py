@@ -334,6 +334,11 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
             )
         return Organisation.objects.public().for_list_page().order_by("name", "pk")
 
+    def page_rows(self):
+        """The organisations of a page of the list, once picked, are public: not checked
+        again (KeyedPageNumberPagination)."""
+        return Organisation.objects.for_list_page()
+
     def get_serializer_class(self):
         if self.action == "retrieve":
             return OrganisationDetailSerializer

@@ -41,7 +41,11 @@ class BoundedPaginator(Paginator):
 class RowsByPage(TableQuerysetData):
     """A table's queryset whose page is fetched by regionportal.base.paging.rows_by_key():
     what the rows carry is worked out for the rows of the page alone, and the rows are counted
-    by kept_count()."""
+    by kept_count(). `rows`: as rows_by_key()'s."""
+
+    def __init__(self, data, rows=None):
+        super().__init__(data)
+        self.rows = rows
 
     def __len__(self):
         if getattr(self, "_length", None) is None and hasattr(self.table, "paginator"):
@@ -50,7 +54,7 @@ class RowsByPage(TableQuerysetData):
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            return rows_by_key(self.data, key)
+            return rows_by_key(self.data, key, self.rows)
         return super().__getitem__(key)
 
 
