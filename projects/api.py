@@ -322,6 +322,8 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     filterset_class = OrganisationFilter
+    # Each organisation's project count is a subquery: worked out for the page's rows alone.
+    pagination_class = KeyedPageNumberPagination
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -331,6 +333,11 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
                 .with_project_count()
             )
         return Organisation.objects.public().for_list_page().order_by("name", "pk")
+
+    def page_rows(self):
+        """The organisations of a page of the list, once picked, are public: not checked
+        again (KeyedPageNumberPagination)."""
+        return Organisation.objects.for_list_page()
 
     def get_serializer_class(self):
         if self.action == "retrieve":

@@ -22,6 +22,7 @@ from pillars.models import Pillar, VisionGoal
 from regionportal.base.country_names import country_name
 from regionportal.base.models import Municipality
 from regionportal.base.page_cache import kept_per_content_version
+from regionportal.base.widgets import OptionsSelect
 
 from .models import Organisation, Project
 
@@ -90,6 +91,7 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Pillar.objects.all(),
         to_field_name="slug",
         empty_label=_("All pillars"),
+        widget=OptionsSelect,
         help_text=_("The primary or a secondary pillar of the project."),
     )
     goal = django_filters.ModelChoiceFilter(
@@ -98,6 +100,7 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=VisionGoal.objects.for_vision_page(),
         to_field_name="slug",
         empty_label=_("All goals"),
+        widget=OptionsSelect,
         help_text=_("A goal of the 2030/50 vision that the project serves."),
     )
     programme = django_filters.ModelChoiceFilter(
@@ -107,18 +110,21 @@ class ProjectFilter(django_filters.FilterSet):
         ),
         to_field_name="slug",
         empty_label=_("All programmes"),
+        widget=OptionsSelect,
         help_text=_("The programme that funds the project."),
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=Project.Status.choices,
         empty_label=_("Any status"),
+        widget=OptionsSelect,
         help_text=_("The stage the project is at."),
     )
     country = CountryFilter(
         label=_("Partner country"),
         method="filter_country",
         empty_label=_("All countries"),
+        widget=OptionsSelect,
         help_text=_("Where a partner is based, the agency not counted."),
     )
     municipality = django_filters.ModelChoiceFilter(
@@ -127,6 +133,7 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         empty_label=_("All municipalities"),
+        widget=OptionsSelect,
         help_text=_("A municipality where the project takes place, directly or at a place in it."),
     )
     year = YearFilter(
@@ -141,11 +148,15 @@ class ProjectFilter(django_filters.FilterSet):
         choices=AgencyRole.choices,
         method="filter_role",
         empty_label=_("Any role"),
+        widget=OptionsSelect,
         help_text=_(
             "Lead partner, a partner but not the lead, or a project it runs with no "
             "partnership recorded."
         ),
     )
+
+    # The filters that choose a published record: their options are the same for every visitor.
+    KEPT_CHOICES = ("pillar", "goal", "programme", "municipality")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,6 +170,23 @@ class ProjectFilter(django_filters.FilterSet):
                 ),
             )
         )
+
+    @property
+    def form(self):
+        """The filters' form; the options of the filters that choose a record (KEPT_CHOICES)
+        are looked up once per content version and language rather than for each request."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            kept = kept_per_content_version(
+                f"project-filter-choices:{get_language()}",
+                lambda: {
+                    name: [(str(value), str(label)) for value, label in form.fields[name].choices]
+                    for name in self.KEPT_CHOICES
+                },
+            )
+            for name, choices in kept.items():
+                form.fields[name].widget.choices = choices
+        return self._form
 
     def filter_text(self, queryset, name, value):
         return queryset.matching(value)
@@ -200,6 +228,7 @@ class OrganisationFilter(django_filters.FilterSet):
     country = CountryFilter(
         label=_("Country"),
         empty_label=_("All countries"),
+        widget=OptionsSelect,
         help_text=_("Where the organisation is based."),
     )
 

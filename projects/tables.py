@@ -16,7 +16,7 @@ from regionportal.base.languages import translated
 from regionportal.base.paging import kept_count, rows_by_key
 
 from .filters import country_choices, name_sort_key
-from .models import Organisation, Project
+from .models import Organisation, Project, title_sort_key
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -41,7 +41,11 @@ class BoundedPaginator(Paginator):
 class RowsByPage(TableQuerysetData):
     """A table's queryset whose page is fetched by regionportal.base.paging.rows_by_key():
     what the rows carry is worked out for the rows of the page alone, and the rows are counted
-    by kept_count()."""
+    by kept_count(). `rows`: as rows_by_key()'s."""
+
+    def __init__(self, data, rows=None):
+        super().__init__(data)
+        self.rows = rows
 
     def __len__(self):
         if getattr(self, "_length", None) is None and hasattr(self.table, "paginator"):
@@ -50,7 +54,7 @@ class RowsByPage(TableQuerysetData):
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            return rows_by_key(self.data, key)
+            return rows_by_key(self.data, key, self.rows)
         return super().__getitem__(key)
 
 
@@ -164,7 +168,11 @@ class ProjectTable(PortalTable):
         return _ordered(queryset, is_descending, Lower("acronym"))
 
     def order_title(self, queryset, is_descending):
-        return _ordered(queryset, is_descending, Lower(_in_active_language("title")))
+        """By title_sort_key(), which its index holds. Every project has a Slovenian title, so
+        the key is never empty and is sorted without "empty last", which PostgreSQL's index,
+        read backwards, cannot give."""
+        key = title_sort_key(get_language())
+        return queryset.order_by(key.desc() if is_descending else key.asc(), "pk"), True
 
     def order_programme(self, queryset, is_descending):
         return _ordered(queryset, is_descending, Lower(_in_active_language("programme__name")))

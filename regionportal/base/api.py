@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
@@ -17,6 +18,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from .country_names import country_name
 from .models import Municipality
@@ -195,9 +197,25 @@ class PageUrlsSerializer(serializers.Serializer):
         ref_name = "PageUrls"
 
 
+# A slug's stand-in in an address reversed once per answer (_address_of_slug).
+_SLUG = "__slug__"
+
+
+def _address_of_slug(context, key, address):
+    """address(_SLUG), made once per answer and kept in the serializer's context under `key`:
+    the address of a record by its slug is then that with the slug in place of _SLUG (a slug's
+    characters are all safe in an address), rather than a reverse() for each record (some 450
+    for a page of 50 projects)."""
+    addresses = context.setdefault("addresses_by_slug", {})
+    if key not in addresses:
+        addresses[key] = address(_SLUG)
+    return addresses[key]
+
+
 @extend_schema_field(PageUrlsSerializer)
 class PageUrlsField(serializers.Field):
-    """The absolute address of the record's public page in each language."""
+    """The absolute address of the record's public page in each language. For records whose
+    page address (get_absolute_url()) is made of their slug alone."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", "The record's public page in each language.")
@@ -205,16 +223,44 @@ class PageUrlsField(serializers.Field):
 
     def to_representation(self, instance):
         request = self.context["request"]
-        return in_each_language(lambda: request.build_absolute_uri(instance.get_absolute_url()))
+        model = type(instance)
+
+        def page_of(slug):
+            return in_each_language(
+                lambda: request.build_absolute_uri(model(slug=slug).get_absolute_url())
+            )
+
+        pages = _address_of_slug(self.context, ("page", model), page_of)
+        return {language: page.replace(_SLUG, instance.slug, 1) for language, page in pages.items()}
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiUrlField(serializers.Field):
+    """A record's address in the API by its slug, as DRF's HyperlinkedRelatedField gives it
+    (with the answer's format suffix and ?format=, see rest_framework.reverse), reversed once
+    per answer."""
+
+    def __init__(self, view_name, **kwargs):
+        self.view_name = view_name
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, record):
+        request, format = self.context["request"], self.context.get("format")
+        address = _address_of_slug(
+            self.context,
+            ("api", self.view_name, format),
+            lambda slug: reverse(
+                self.view_name, kwargs={"slug": slug}, request=request, format=format
+            ),
+        )
+        return address.replace(_SLUG, record.slug, 1)
 
 
 def api_url(view_name, source=None):
     """The API address of a record (or of the record at `source`), by its slug."""
-    return serializers.HyperlinkedRelatedField(
-        source=source or "*",
+    return ApiUrlField(
         view_name=f"api:{view_name}",
-        lookup_field="slug",
-        read_only=True,
+        source=source or "*",
         help_text=_("This record in the API."),
     )
 

@@ -38,7 +38,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         page_size = self.get_page_size(request)
         number = self._number(request, self.page_query_param) or 1
-        paginator = self.django_paginator_class(queryset, page_size)
+        paginator = self.paginator_of(queryset, page_size, view)
         try:
             self.page = paginator.page(number)
         except EmptyPage:
@@ -49,6 +49,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise NotFound({self.page_query_param: [message]}) from None
         self.request = request
         return list(self.page)
+
+    def paginator_of(self, queryset, page_size, view):
+        return self.django_paginator_class(queryset, page_size)
 
     def get_paginated_response_schema(self, schema):
         paginated = super().get_paginated_response_schema(schema)
@@ -78,9 +81,15 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
 class KeyedPageNumberPagination(PageNumberPagination):
     """Pages as PageNumberPagination's, for a list whose rows carry costly annotations: the
-    rows' keys are paged first (regionportal.base.paging.rows_by_key())."""
+    rows' keys are paged first (regionportal.base.paging.rows_by_key()), the page's rows read
+    from the view's `page_rows()` where it has one (rows_by_key()'s `rows`)."""
 
     django_paginator_class = KeyedPaginator
+
+    def paginator_of(self, queryset, page_size, view):
+        page_rows = getattr(view, "page_rows", None)
+        rows = page_rows() if page_rows else None
+        return self.django_paginator_class(queryset, page_size, rows=rows)
 
 
 class ContentNegotiation(negotiation.DefaultContentNegotiation):

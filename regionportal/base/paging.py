@@ -21,20 +21,32 @@ def kept_count(queryset):
     return kept_per_content_version(f"count:{digest}", queryset.count)
 
 
-def rows_by_key(queryset, key_slice):
+def rows_by_key(queryset, key_slice, rows=None):
     """The queryset's rows in the slice, in its order, in one query that picks their keys
     first: the database sorts and skips over the keys and the sorted columns alone, and works
     out what the rows carry (annotations, related rows) for the rows of the slice only.
 
     Otherwise it works out every row's annotations before it sorts: the agency's share and
     role in each of 10,000 projects to show 20 of them.
+
+    `rows`, where given, is what the rows of the slice are read from (the same model, with what
+    they carry, without the queryset's conditions): for a queryset whose conditions cost more
+    to check again for the keys picked than the rows do (the public organisations, which list
+    every partnership in a published project: PostgreSQL checked all 15,000 again, 90 ms).
     """
-    return queryset.filter(pk__in=queryset.values("pk")[key_slice])
+    keys = queryset.values("pk")[key_slice]
+    if rows is None:
+        return queryset.filter(pk__in=keys)
+    return rows.filter(pk__in=keys).order_by(*queryset.query.order_by)
 
 
 class KeyedPaginator(Paginator):
     """A paginator of a queryset whose pages are fetched by rows_by_key(), its rows counted
-    by kept_count()."""
+    by kept_count(). `rows`: as rows_by_key()'s."""
+
+    def __init__(self, object_list, per_page, *args, rows=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.rows = rows
 
     @cached_property
     def count(self):
@@ -47,4 +59,5 @@ class KeyedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(rows_by_key(self.object_list, slice(bottom, top)), number, self)
+        page_rows = rows_by_key(self.object_list, slice(bottom, top), self.rows)
+        return self._get_page(page_rows, number, self)

@@ -11,31 +11,47 @@ from funding.models import Programme
 from pillars.api import PillarSerializer, VisionGoalSerializer
 from regionportal.base.api import PageUrlsField, api_url, read_only_api
 from regionportal.base.models import Municipality
+from regionportal.base.page_cache import kept_per_content_version
 
 from .funding_pages import with_figures
 from .municipality_pages import municipalities_for_list_page
 from .pillar_pages import goals_for_vision_page, pillars_for_list_page, with_project_counts
 
 
+class KeptListViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only viewset of a short list without filters whose records carry figures of
+    projects (records()): the list is worked out once per content version and kept, as the
+    pages that show it keep theirs; a record's own address reads it from the database."""
+
+    lookup_field = "slug"
+
+    def records(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        # The schema's generator (swagger_fake_view) asks for the list's model alone.
+        if self.action == "list" and not getattr(self, "swagger_fake_view", False):
+            return kept_per_content_version(f"api:{self.basename}", lambda: list(self.records()))
+        return self.records()
+
+
 @read_only_api(PillarSerializer)
-class PillarViewSet(viewsets.ReadOnlyModelViewSet):
+class PillarViewSet(KeptListViewSet):
     """The four pillars of the integral green region, in their order."""
 
     serializer_class = PillarSerializer
-    lookup_field = "slug"
 
-    def get_queryset(self):
+    def records(self):
         return pillars_for_list_page().order_by("order", "pk")
 
 
 @read_only_api(VisionGoalSerializer)
-class VisionGoalViewSet(viewsets.ReadOnlyModelViewSet):
+class VisionGoalViewSet(KeptListViewSet):
     """The goals of the 2030/50 vision by pillar (the region as a whole last) and horizon."""
 
     serializer_class = VisionGoalSerializer
-    lookup_field = "slug"
 
-    def get_queryset(self):
+    def records(self):
         # goals_for_vision_page() orders by pillar, horizon and order; the key makes it total.
         return goals_for_vision_page().order_by(
             F("pillar__order").asc(nulls_last=True), "horizon", "order", "pk"
@@ -48,14 +64,13 @@ class VisionGoalViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @read_only_api(ProgrammeSerializer)
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+class ProgrammeViewSet(KeptListViewSet):
     """Funding programmes by kind, with the number of their published projects and the sums
     of those projects' budgets and of the agency's shares."""
 
     serializer_class = ProgrammeSerializer
-    lookup_field = "slug"
 
-    def get_queryset(self):
+    def records(self):
         return Programme.objects.in_kind_order()
 
     def get_serializer(self, instance=None, *args, **kwargs):
@@ -101,12 +116,11 @@ class MunicipalitySerializer(serializers.ModelSerializer):
 
 
 @read_only_api(MunicipalitySerializer)
-class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+class MunicipalityViewSet(KeptListViewSet):
     """The municipalities of the region by name, each with the number of published projects
     and of agreement investments in it."""
 
     serializer_class = MunicipalitySerializer
-    lookup_field = "slug"
 
-    def get_queryset(self):
+    def records(self):
         return municipalities_for_list_page().select_related("region").order_by("name", "pk")

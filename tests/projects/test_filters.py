@@ -314,3 +314,22 @@ def test_each_filter_field_is_described_by_its_help_text(client, db, url, field,
         response, f'<div class="helptext" id="id_{field}_helptext">{help_text}</div>', html=True
     )
     assertContains(response, f'aria-describedby="id_{field}_helptext"')
+
+
+def test_the_record_filters_offer_the_records_as_they_are_now_in_the_page_language(client, db):
+    """Their options are kept between requests, and follow every change to the content."""
+    programme = factories.make_programme(slug="life", name_sl="Program LIFE", name_en="LIFE")
+    factories.make_project(programme=programme)
+    factories.make_municipality(slug="celje", name="Celje")
+    option = '<option value="life">{}</option>'
+
+    assertContains(client.get("/sl/projects/"), option.format("Program LIFE"), html=True)
+    assertContains(client.get("/en/projects/"), option.format("LIFE"), html=True)
+
+    programme.name_sl = "Program LIFE+"
+    programme.save()
+    factories.make_municipality(slug="lasko", name="Laško")
+    response = client.get("/sl/projects/?programme=life")
+
+    assertContains(response, '<option value="life" selected>Program LIFE+</option>', html=True)
+    assertContains(response, '<option value="lasko">Laško</option>', html=True)

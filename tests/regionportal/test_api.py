@@ -417,6 +417,22 @@ def test_municipalities_count_the_published_projects_that_touch_them(client, ope
     assert counts == {"celje": 1, "zrece": 1}
 
 
+def test_the_kept_municipality_list_follows_each_change_counting_a_project_once(
+    client, openapi, world
+):
+    """The list is kept per content version; a project linked to a municipality directly and
+    through a place there counts once, an unpublished one not at all."""
+    elsewhere = factories.make_municipality(slug="zrece", name="Zreče")
+    get(client, openapi, f"{API}/municipalities/")
+
+    world["other"].municipalities.add(elsewhere)
+    factories.make_place(project=world["other"], municipality=elsewhere)
+    factories.make_place(project=world["hidden"], municipality=elsewhere)
+    municipalities = get(client, openapi, f"{API}/municipalities/")["results"]
+
+    assert {m["slug"]: m["project_count"] for m in municipalities}["zrece"] == 1
+
+
 # What never appears --------------------------------------------------------------------------
 
 

@@ -6,8 +6,10 @@ from django.template.base import render_value_in_context
 from django.templatetags.l10n import localize, unlocalize
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
+from django_tables2.utils import signature
 
 from regionportal.base import country_names, formatting, languages, pdf
 
@@ -177,25 +179,79 @@ def country_name(country):
 def table_rows(context, table):
     """The rows of a django-tables2 table's page (includes/_table.html), the first cell of each
     as its row's header: written here rather than by a template loop over every cell, whose
-    lookups cost as much as the cells' own values (a list page's 20 rows of 8 cells)."""
+    lookups cost as much as the cells' own values (a list page's 20 rows of 8 cells).
 
-    def value(column, cell):
+    Each cell's value is django-tables2's (BoundRow.get_cell()), but what is the same in every
+    row is worked out once per column (_ColumnCells), not once per cell."""
+    columns = [
+        _ColumnCells(column, context, is_row_header=index == 0)
+        for index, column in enumerate(table.columns)
+    ]
+    return format_html_join(
+        "\n",
+        "<tr {}>{}</tr>",
+        (
+            (row.attrs.as_html(), SafeString("".join(column.cell(row) for column in columns)))
+            for row in table.paginated_rows
+        ),
+    )
+
+
+class _ColumnCells:
+    """A column's cells as BoundRow.get_cell() renders them, with what that works out for each
+    cell anew worked out once: the cell's attributes (from a column whose attributes are not
+    callables of the row), the arguments the column's render method takes and its default."""
+
+    def __init__(self, bound_column, context, *, is_row_header):
+        self.bound_column = bound_column
+        self.context = context
+        td_attrs = bound_column.column.attrs.get("td", bound_column.column.attrs.get("cell", {}))
+        self.opening = None
+        if not any(callable(value) for value in td_attrs.values()):
+            self.opening = self._opening(bound_column.attrs["td"], is_row_header)
+        self.is_row_header = is_row_header
+        self.arguments, self.takes_any = signature(bound_column.render)
+        self.default = bound_column.default
+
+    @staticmethod
+    def _opening(attrs, is_row_header):
+        if is_row_header:
+            return format_html('<th scope="row" {}>', attrs.as_html())
+        return format_html("<td {}>", attrs.as_html())
+
+    def cell(self, row):
+        column = self.bound_column
+        content = row._get_and_render_with(
+            column,
+            render_func=lambda _column, value=None: self._render(row, value),
+            default=self.default,
+        )
+        # Set as BoundRow.items() sets them, for attributes that are callables of the row.
+        column.current_value, column.current_record = content, row.record
+        opening = self.opening or self._opening(column.attrs["td"], self.is_row_header)
         if column.localize is not None:
-            cell = localize(cell) if column.localize else unlocalize(cell)
-        return render_value_in_context(cell, context)
-
-    def cell_html(index, column, cell):
-        if index == 0:
-            return format_html(
-                '<th scope="row" {}>{}</th>', column.attrs["td"].as_html(), value(column, cell)
-            )
-        return format_html("<td {}>{}</td>", column.attrs["td"].as_html(), value(column, cell))
-
-    def cells(row):
-        return format_html_join(
-            "", "{}", ((cell_html(index, *item),) for index, item in enumerate(row.items()))
+            content = localize(content) if column.localize else unlocalize(content)
+        closing = "</th>" if self.is_row_header else "</td>"
+        return format_html(
+            "{}{}{}", opening, render_value_in_context(content, self.context), SafeString(closing)
         )
 
-    return format_html_join(
-        "\n", "<tr {}>{}</tr>", ((row.attrs.as_html(), cells(row)) for row in table.paginated_rows)
-    )
+    def _render(self, row, value):
+        """The column's render method called as django_tables2.utils.call_with_appropriate()
+        calls it, then linked as BoundRow._call_render() links it."""
+        column = self.bound_column
+        kwargs = {
+            "value": value,
+            "record": row.record,
+            "column": column.column,
+            "bound_column": column,
+            "bound_row": row,
+            "table": row.table,
+        }
+        if self.takes_any:
+            content = column.render(**kwargs)
+        elif all(name in kwargs for name in self.arguments):
+            content = column.render(**{name: kwargs[name] for name in self.arguments})
+        else:
+            content = None
+        return column.link(content, **kwargs) if column.link else content
