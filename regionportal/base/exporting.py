@@ -296,11 +296,15 @@ def absolute_url_maker(request):
 
 def _cells(export, formatters, rows, *, empty, empty_values):
     """Each row's cells: every column's value written by its kind's formatter, or `empty`
-    where the value is unknown (None or one of empty_values)."""
+    where the value is unknown (None or one of empty_values, which are all falsy)."""
     columns = [(column.value, formatters[column.kind]) for column in export.columns]
+    # Only a falsy value is compared with empty_values: comparing an amount or a date with ""
+    # and [] took half the time of a row's cells.
     for row in rows:
         yield [
-            empty if (value := value_of(row)) is None or value in empty_values else formatter(value)
+            empty
+            if (value := value_of(row)) is None or (not value and value in empty_values)
+            else formatter(value)
             for value_of, formatter in columns
         ]
 
