@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import transaction
+from django.db.models import F
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -255,3 +256,17 @@ def test_memory_stays_flat_however_many_rows_are_written(
         )
     assert many_size > 5 * few_size  # ten times the rows were written (XLSX compressed) …
     assert many_peak < 2 * few_peak + 512 * 1024  # … in about the same memory
+
+
+@pytest.mark.django_db
+def test_among_values_picks_the_rows_whose_value_is_listed():
+    """AmongValues (a chunk's ids as one parameter: an array on PostgreSQL, JSON on SQLite)
+    picks the same rows as an __in lookup, none for an empty list."""
+    region = factories.make_region()
+    celje, velenje, _zalec = (
+        factories.make_municipality(name=name, iso_code=f"SI-{number}", region=region)
+        for number, name in [(11, "Celje"), (133, "Velenje"), (190, "Žalec")]
+    )
+    listed = Municipality.objects.filter(exporting.AmongValues(F("pk"), [velenje.pk, celje.pk]))
+    assert sorted(listed.values_list("name", flat=True)) == ["Celje", "Velenje"]
+    assert not Municipality.objects.filter(exporting.AmongValues(F("pk"), [])).exists()
