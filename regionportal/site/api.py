@@ -37,6 +37,15 @@ class KeptListViewSet(viewsets.ReadOnlyModelViewSet):
             return kept_per_content_version(f"api:{self.basename}", lambda: list(self.records()))
         return self.records()
 
+    def add_figures(self, records):
+        """Give the records answered figures kept apart from them (per content version for
+        every record), where records() does not carry them."""
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        if instance is not None:
+            self.add_figures(instance if kwargs.get("many") else [instance])
+        return super().get_serializer(instance, *args, **kwargs)
+
 
 @read_only_api(PillarSerializer)
 class PillarViewSet(KeptListViewSet):
@@ -60,10 +69,8 @@ class VisionGoalViewSet(KeptListViewSet):
             F("pillar__order").asc(nulls_last=True), "horizon", "order", "pk"
         )
 
-    def get_serializer(self, instance=None, *args, **kwargs):
-        if instance is not None:
-            with_project_counts(instance if kwargs.get("many") else [instance])
-        return super().get_serializer(instance, *args, **kwargs)
+    def add_figures(self, records):
+        with_project_counts(records)
 
 
 @read_only_api(ProgrammeSerializer)
@@ -76,12 +83,8 @@ class ProgrammeViewSet(KeptListViewSet):
     def records(self):
         return Programme.objects.in_kind_order()
 
-    def get_serializer(self, instance=None, *args, **kwargs):
-        # The figures of the programmes answered (a page of them, or one), kept per content
-        # version for them all.
-        if instance is not None:
-            with_figures(instance if kwargs.get("many") else [instance])
-        return super().get_serializer(instance, *args, **kwargs)
+    def add_figures(self, records):
+        with_figures(records)
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
