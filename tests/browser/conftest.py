@@ -9,6 +9,7 @@ runs in a transaction of its own, rolled back after it, as any pytest-django dat
 import mimetypes
 import os
 import shutil
+import threading
 from io import StringIO
 from pathlib import Path
 
@@ -85,8 +86,33 @@ class _MediaAsTheProxyServesIt:
         return [file.read_bytes()]
 
 
+class _OneRequestAtATime:
+    """Serves one request at a time. On SQLite the test database is in memory, and the live
+    server's request threads share the test's one connection: two requests at once on it can
+    deadlock inside Python's sqlite3 module (one thread holds the GIL and waits for SQLite's
+    connection lock, the other holds that lock and waits for the GIL in a Python SQL function),
+    and the test then waits for ever. PostgreSQL gives each thread its own connection."""
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.application(environ, start_response)
+            # A streamed response reads the database while it is sent: read it under the lock.
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
 def _as_in_production(handler):
-    return _MediaAsTheProxyServesIt(handler)
+    served = _MediaAsTheProxyServesIt(handler)
+    if connection.vendor == "sqlite":
+        return _OneRequestAtATime(served)
+    return served
 
 
 @pytest.fixture(scope="session")
@@ -189,11 +215,15 @@ def page_without_js(browser):
 
 @pytest.fixture
 def screenshot(page):
-    """Saves the current page as a full-page PNG artefact at a given width."""
+    """Lays the current page out at a given width and, with BROWSER_SCREENSHOTS=1 in the
+    environment, saves it as a full-page PNG artefact in test-artifacts/screenshots/ (for a person
+    to look at; the tests' own checks do not need the pictures, which cost about a second each)."""
 
     def take(name, width):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
+        if not os.environ.get("BROWSER_SCREENSHOTS"):
+            return None
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}-{width}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
