@@ -2,6 +2,7 @@
 and gunicorn itself, started as a service manager starts it, serving over HTTP and reloading on
 SIGHUP without dropping a request."""
 
+import gc
 import os
 import runpy
 import shutil
@@ -160,6 +161,36 @@ def test_gunicorn_defaults_to_two_workers_a_core_plus_one_on_the_local_port_8000
     assert conf.wsgi_app == "regionportal.wsgi:application"
     assert (conf.accesslog, conf.errorlog) == ("-", "-")
     assert conf.preload_app is False
+
+
+@pytest.fixture
+def unfrozen():
+    """gc.freeze() called by a test is undone after it (frozen objects are never collected)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def test_a_worker_freezes_what_it_holds_once_started_and_after_its_first_requests(
+    monkeypatch, unfrozen
+):
+    """Objects frozen are not walked by the garbage collector's full collections, which took
+    100-130 ms a time on a worker holding everything unfrozen (the benchmark shows the tail)."""
+    conf = gunicorn_settings(monkeypatch)
+    conf.post_worker_init(worker=None)
+    frozen = [gc.get_freeze_count()]
+    for _ in range(100):
+        held_by_the_worker.append(["built by a request, kept by the worker"])
+        conf.post_request(worker=None, req=None, environ={}, resp=None)
+        frozen.append(gc.get_freeze_count())
+
+    assert frozen[0] > 0
+    grew_after = [served for served in range(1, 101) if frozen[served] > frozen[served - 1]]
+    assert grew_after == [1, 10, 100]
+    assert gc.garbage == []
+
+
+held_by_the_worker = []
 
 
 def test_gunicorn_takes_workers_port_and_addresses_from_the_environment(monkeypatch):
