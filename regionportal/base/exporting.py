@@ -405,7 +405,10 @@ _WIDTHS = {Kind.MONEY: 16, Kind.DECIMAL: 12, Kind.INTEGER: 10, Kind.DATE: 12, Ki
 def _text(value):
     # The control characters XML cannot hold are left out, and a line ends in a line feed (as
     # XML reads any line end; a carriage return would be written as _x000D_, which only Excel
-    # reads back as one).
+    # reads back as one). A text of printable characters alone (most cells: one line, no
+    # control character) holds none of them and is taken as it is, without the three passes.
+    if value.isprintable():
+        return value
     return _ILLEGAL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 

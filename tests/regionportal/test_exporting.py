@@ -118,6 +118,27 @@ def test_xlsx_leaves_out_characters_a_spreadsheet_cannot_hold(db):
     assert row["Acronym"].value == "ABC"
 
 
+class TextExport(Export):
+    file_names = {"sl": "besedila", "en": "texts"}
+    title = "Texts"
+    columns = [
+        Column("acronym", "Acronym", lambda project: project.acronym),
+        Column("title", "Title", lambda project: project.title_sl),
+    ]
+
+
+@pytest.mark.django_db
+def test_xlsx_ends_each_line_in_a_line_feed_and_keeps_every_other_character(db):
+    factories.make_project(
+        acronym="Šoštanj\u00a0–\tčez", title_sl="Prva\r\ndruga\rtretja\nčetrta vrstica"
+    )
+
+    [row] = xlsx_cells(write("xlsx", Project.objects.all(), export=TextExport()))
+
+    assert row["Acronym"].value == "Šoštanj\u00a0–\tčez"
+    assert row["Title"].value == "Prva\ndruga\ntretja\nčetrta vrstica"
+
+
 @pytest.mark.django_db
 def test_a_streamed_download_keeps_the_language_it_was_asked_in(client, db):
     factories.make_project(acronym="CLEAN", status=Project.Status.COMPLETED)
