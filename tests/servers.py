@@ -5,6 +5,7 @@ import contextlib
 import http.client
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -12,6 +13,7 @@ import sys
 import time
 
 import pytest
+import redis
 from django.conf import settings
 
 GUNICORN_CONF = settings.BASE_DIR / "regionportal" / "gunicorn.conf.py"
@@ -51,6 +53,25 @@ def redis_is_running():
     except OSError:
         return False
     return True
+
+
+@contextlib.contextmanager
+def redis_key_prefix(url):
+    """A key prefix of the test's own on the Redis at `url` (on 127.0.0.1:6379), whose keys are
+    deleted at the end; nothing else in the database is touched. Without Redis the test is
+    skipped on a developer's machine and fails in CI."""
+    if not redis_is_running():
+        if os.environ.get("CI"):
+            pytest.fail("no Redis on 127.0.0.1:6379")
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"test-{secrets.token_hex(4)}"
+    try:
+        yield prefix
+    finally:
+        server = redis.Redis.from_url(url)
+        keys = list(server.scan_iter(f"{prefix}:*"))
+        if keys:
+            server.delete(*keys)
 
 
 def production_environment(*, database_url, **variables):

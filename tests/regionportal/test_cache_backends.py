@@ -2,33 +2,20 @@
 the page cache reads on every request on a connection of its own, answers what was kept, also
 after the server closed that connection, and never hands one read's reply to the next."""
 
-import os
-import secrets
-
 import pytest
 import redis
 
 from regionportal.base.cache_backends import RedisCache
-from tests.servers import redis_is_running
+from tests.servers import redis_key_prefix
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
 
 
 @pytest.fixture
 def cache():
-    """The backend on the shared Redis, under a key prefix of the test's own (its keys are
-    deleted at the end; nothing else in the database is touched)."""
-    if not redis_is_running():
-        if os.environ.get("CI"):
-            pytest.fail("no Redis on 127.0.0.1:6379")
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"test-{secrets.token_hex(4)}"
-    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
-    yield backend
-    server = redis.Redis.from_url(REDIS_URL)
-    keys = list(server.scan_iter(f"{prefix}:*"))
-    if keys:
-        server.delete(*keys)
+    """The backend on the shared Redis, under a key prefix of the test's own."""
+    with redis_key_prefix(REDIS_URL) as prefix:
+        yield RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
 
 
 def kept_connections_id(cache):

@@ -1,15 +1,12 @@
 """The whole-page cache for anonymous visitors (regionportal.base.page_cache): what it keeps,
 what it never keeps, and that every kind of content change is on the next request."""
 
-import os
-import secrets
 import time
 from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 
 import pytest
-import redis
 import reversion
 from django.core.cache import caches
 from django.core.management import call_command
@@ -26,7 +23,7 @@ from regionportal.base import page_cache
 from regionportal.base.publishing import withdraw
 from tests import factories
 from tests.imports import confirm, dry_run, xlsx_file
-from tests.servers import redis_is_running
+from tests.servers import redis_key_prefix
 
 pytestmark = pytest.mark.django_db
 
@@ -387,25 +384,20 @@ def test_a_servers_copy_of_a_page_is_answered_until_the_content_changes(
 @pytest.fixture
 def shared_cache(settings):
     """The page cache on Redis, as several app servers share it in production, under a key
-    prefix of the test's own (its keys are deleted at the end)."""
-    if not redis_is_running():
-        if os.environ.get("CI"):
-            pytest.fail("no Redis on 127.0.0.1:6379")
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"test-{secrets.token_hex(4)}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "regionportal.base.cache_backends.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/4",
-            "KEY_PREFIX": prefix,
+    prefix of the test's own."""
+    with redis_key_prefix(SHARED_REDIS_URL) as prefix:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "regionportal.base.cache_backends.RedisCache",
+                "LOCATION": SHARED_REDIS_URL,
+                "KEY_PREFIX": prefix,
+            }
         }
-    }
-    assert page_cache.cache_is_shared()
-    yield caches["default"]
-    server = redis.Redis.from_url("redis://127.0.0.1:6379/4")
-    keys = list(server.scan_iter(f"{prefix}:*"))
-    if keys:
-        server.delete(*keys)
+        assert page_cache.cache_is_shared()
+        yield caches["default"]
+
+
+SHARED_REDIS_URL = "redis://127.0.0.1:6379/4"
 
 
 class StoppedClock:
