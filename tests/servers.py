@@ -55,15 +55,20 @@ def redis_is_running():
     return True
 
 
+def unavailable(reason):
+    """CI starts PostgreSQL and Redis (.ci/run), so there a missing one fails the test; a new
+    developer's `make test` passes without them."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @contextlib.contextmanager
 def redis_key_prefix(url):
     """A key prefix of the test's own on the Redis at `url` (on 127.0.0.1:6379), whose keys are
-    deleted at the end; nothing else in the database is touched. Without Redis the test is
-    skipped on a developer's machine and fails in CI."""
+    deleted at the end; nothing else in the database is touched."""
     if not redis_is_running():
-        if os.environ.get("CI"):
-            pytest.fail("no Redis on 127.0.0.1:6379")
-        pytest.skip("no Redis on 127.0.0.1:6379")
+        unavailable("no Redis on 127.0.0.1:6379")
     prefix = f"test-{secrets.token_hex(4)}"
     try:
         yield prefix

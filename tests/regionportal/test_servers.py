@@ -3,7 +3,6 @@ one PostgreSQL database and one Redis cache. A change a staff member makes throu
 is on both at once, also on pages both served (and so could have cached) before the change."""
 
 import json
-import os
 import re
 import secrets
 from html.parser import HTMLParser
@@ -20,6 +19,7 @@ from tests.servers import (
     production_environment,
     redis_is_running,
     run_python,
+    unavailable,
 )
 
 POSTGRES = "postgres://regionportal@127.0.0.1:5432"
@@ -45,14 +45,6 @@ django.setup()
 from django.core.cache import cache
 cache.clear()
 """
-
-
-def unavailable(reason):
-    """CI starts PostgreSQL and Redis (.ci/run), so there a missing one fails the test; a new
-    developer's `make test` passes without them."""
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
