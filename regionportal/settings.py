@@ -138,17 +138,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The memory a query's hash or sort may take before PostgreSQL falls back on another plan
-    # (its default is 4 MB). The public organisations are "the agency, or one in the list of
-    # published projects' partners"; with more partnerships than fit in work_mem (600,000 at
-    # 100,000 projects) PostgreSQL no longer hashes that list once but reads it again for each
-    # of 150,000 organisations: the partner download's first query ran for minutes, where with
-    # 32 MB it takes 0.6 s. DJANGO_DB_WORK_MEM_MB sets another size; a URL's own `?options=`
-    # wins.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "options", f"-c work_mem={env_int('DJANGO_DB_WORK_MEM_MB', 32)}MB"
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

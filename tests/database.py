@@ -21,3 +21,15 @@ def as_migrated_afterwards():
     finally:
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(as_migrated)
+
+
+def explained_with_sorting_ruled_out(queryset):
+    """The queryset's plan, with sorting and reading a whole table ruled out on PostgreSQL, and
+    on SQLite with its table analysed (so that its planner knows how many rows there are)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        else:
+            cursor.execute(f"ANALYZE {queryset.model._meta.db_table}")
+    return queryset.explain()

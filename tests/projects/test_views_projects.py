@@ -18,6 +18,7 @@ from projects.models import Partnership, Project
 from projects.tables import ProjectTable
 from regionportal.base.formatting import format_partial_date
 from tests import factories
+from tests.database import explained_with_sorting_ruled_out
 from tests.tables import row_headers
 
 pytestmark = pytest.mark.django_db
@@ -575,16 +576,6 @@ def test_the_first_page_in_the_default_order_reads_the_latest_first_index(db):
     assert "project_latest_first" in plan or (
         "project_api_order" in plan and "Incremental Sort" in plan
     ), plan
-
-
-def explained_with_sorting_ruled_out(queryset):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        else:
-            cursor.execute("ANALYZE projects_project")
-    return queryset.explain()
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ import sys
 import threading
 from types import SimpleNamespace
 
-import psycopg
 import pytest
 from django.conf import settings
 
@@ -25,7 +24,6 @@ from tests.servers import (
     production_environment,
     redis_is_running,
     run_python,
-    unavailable,
     wait_for,
 )
 
@@ -103,11 +101,6 @@ def test_the_check_refuses_a_number_that_is_not_one(name, value):
             "0",
             "DJANGO_PAGE_CACHE_FILES_MAX_MB must be a whole number of at least 1",
         ),
-        (
-            "DJANGO_DB_WORK_MEM_MB",
-            "32MB",
-            "DJANGO_DB_WORK_MEM_MB must be a whole number of at least 1",
-        ),
     ],
 )
 def test_the_check_refuses_a_settings_number_that_is_not_one(name, value, message):
@@ -168,40 +161,6 @@ def test_gunicorn_defaults_to_two_workers_a_core_plus_one_on_the_local_port_8000
     assert conf.wsgi_app == "regionportal.wsgi:application"
     assert (conf.accesslog, conf.errorlog) == ("-", "-")
     assert conf.preload_app is False
-
-
-SHOW_WORK_MEM = """
-import django
-django.setup()
-from django.db import connection
-with connection.cursor() as cursor:
-    cursor.execute("SHOW work_mem")
-    print(cursor.fetchone()[0])
-"""
-
-
-@pytest.mark.parametrize(
-    ("variables", "query", "work_mem"),
-    [
-        ({}, "", "32MB"),
-        ({"DJANGO_DB_WORK_MEM_MB": "64"}, "", "64MB"),
-        ({}, "?options=-c%20work_mem%3D8MB", "8MB"),
-    ],
-)
-def test_postgresql_connections_hash_the_partners_list_of_100000_projects_in_memory(
-    variables, query, work_mem
-):
-    """PostgreSQL's own 4 MB made the public organisations' query read 600,000 partnerships
-    again for each organisation (minutes): the portal's connections ask for 32 MB, or what
-    DJANGO_DB_WORK_MEM_MB says, unless the database's address sets its own options."""
-    url = f"postgres://regionportal@127.0.0.1:5432/postgres{query}"
-    try:
-        psycopg.connect(url.split("?")[0], connect_timeout=3).close()
-    except psycopg.OperationalError as error:
-        unavailable(f"no PostgreSQL on 127.0.0.1:5432: {error}")
-    environ = production_environment(database_url=url, **variables)
-
-    assert run_python(SHOW_WORK_MEM, environ).strip() == work_mem
 
 
 @pytest.fixture
