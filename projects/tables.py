@@ -78,6 +78,12 @@ def _ordered(queryset, is_descending, *expressions):
     return queryset.order_by(*keys, "pk"), True
 
 
+def _ordered_by_key(queryset, is_descending, key):
+    """Order by a key that is never empty, as an index of (key, id) holds it, then by id: with
+    no "empty last", which PostgreSQL's index, read backwards, cannot give."""
+    return queryset.order_by(key.desc() if is_descending else key.asc(), "pk"), True
+
+
 def _in_active_language(field_name):
     """A translated field in the active language, or in Slovenian where that one is empty."""
     language = get_language()
@@ -168,11 +174,9 @@ class ProjectTable(PortalTable):
         return _ordered(queryset, is_descending, Lower("acronym"))
 
     def order_title(self, queryset, is_descending):
-        """By title_sort_key(), which its index holds. Every project has a Slovenian title, so
-        the key is never empty and is sorted without "empty last", which PostgreSQL's index,
-        read backwards, cannot give."""
-        key = title_sort_key(get_language())
-        return queryset.order_by(key.desc() if is_descending else key.asc(), "pk"), True
+        """By title_sort_key(), which its index holds: every project has a Slovenian title, so
+        the key is never empty."""
+        return _ordered_by_key(queryset, is_descending, title_sort_key(get_language()))
 
     def order_programme(self, queryset, is_descending):
         return _ordered(queryset, is_descending, Lower(_in_active_language("programme__name")))
@@ -215,9 +219,8 @@ class OrganisationTable(PortalTable):
 
     def order_name(self, queryset, is_descending):
         """By the name without regard to case, as its index holds it: every organisation has a
-        name, so none is sorted "empty last", which the index, read backwards, cannot give."""
-        key = Lower("name")
-        return queryset.order_by(key.desc() if is_descending else key.asc(), "pk"), True
+        name."""
+        return _ordered_by_key(queryset, is_descending, Lower("name"))
 
     def order_name_en(self, queryset, is_descending):
         return _ordered(queryset, is_descending, Lower(NullIf("name_en", Value(""))))

@@ -179,6 +179,7 @@ def test_a_worker_freezes_what_it_holds_once_started_and_after_its_first_request
     conf = gunicorn_settings(monkeypatch)
     conf.post_worker_init(worker=None)
     frozen = [gc.get_freeze_count()]
+    held_by_the_worker = []
     for _ in range(100):
         held_by_the_worker.append(["built by a request, kept by the worker"])
         conf.post_request(worker=None, req=None, environ={}, resp=None)
@@ -188,9 +189,6 @@ def test_a_worker_freezes_what_it_holds_once_started_and_after_its_first_request
     grew_after = [served for served in range(1, 101) if frozen[served] > frozen[served - 1]]
     assert grew_after == [1, 10, 100]
     assert gc.garbage == []
-
-
-held_by_the_worker = []
 
 
 def test_gunicorn_takes_workers_port_and_addresses_from_the_environment(monkeypatch):
