@@ -85,6 +85,7 @@ class AgreementProjectResource(PortalResource):
     )
 
     required_columns = ("category", "title")
+    revision_prefetch = ("municipalities", "discrepancies")
     column_help = {
         "slug": _("The project's code (lower-case letters, digits, hyphens)."),
         "category": _("The agreement's category: its slug or its name."),

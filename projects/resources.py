@@ -100,6 +100,18 @@ class ProjectResource(PortalResource):
     )
 
     required_columns = ("acronym", "title")
+    revision_prefetch = (
+        "goals",
+        "municipalities",
+        "project_pillars__pillar",
+        "partnerships__organisation",
+        "results",
+        "places",
+        "links",
+        "images",
+        "documents",
+        "discrepancies",
+    )
     column_help = {
         "slug": _("The project's code in its address (lower-case letters, digits, hyphens)."),
         "acronym": _("The project's acronym."),
@@ -247,6 +259,7 @@ class OrganisationResource(PortalResource):
     website = text_field("website")
 
     required_columns = ("name", "country_code")
+    revision_prefetch = ("logo", "discrepancies")
     column_help = {
         "slug": _("The organisation's code in its address (lower-case letters, digits, hyphens)."),
         "name": _("The name in the original language."),

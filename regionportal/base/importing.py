@@ -22,6 +22,7 @@ PortalImportMixin. What every import does:
 """
 
 import io
+import itertools
 import re
 import zipfile
 from decimal import Decimal, InvalidOperation
@@ -31,6 +32,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext_lazy
@@ -452,6 +454,11 @@ class PortalResource(resources.ModelResource):
     example_row: dict = {}
     # Columns a file must have (besides the import id); others may be left out.
     required_columns: tuple = ()
+    # What the import's revision reads of each record, as prefetch_related() lookups: the
+    # relations reversion follows from the model (its admin's inlines), its many-to-many
+    # fields, and what the followed rows' names read. Read for REVISION_BATCH records at a
+    # time, one query per lookup, rather than per record (add_to_revision_in_batches()).
+    revision_prefetch: tuple = ()
 
     class Meta:
         skip_unchanged = True
@@ -465,6 +472,8 @@ class PortalResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.created = []
         self.removed = []
+        # The records saved, for the import's revision once every row is in.
+        self.saved = []
         self.seen_ids = {}
         # A background check reads the file in parts: the rows before the part being read, so
         # that a row's number (in errors and in the report) is its row in the whole file.
@@ -587,13 +596,19 @@ class PortalResource(resources.ModelResource):
         return True
 
     def save_m2m(self, instance, row, **kwargs):
-        """After the record: its list columns, the rows a subclass saves with it
-        (save_related()), and then the record in the import's revision, with what reversion
-        follows from it."""
+        """After the record: its list columns and the rows a subclass saves with it
+        (save_related()); the record goes into the import's revision once every row is in
+        (add_saved_to_revision())."""
         self.save_lists(instance, row)
         self.save_related(instance, row)
-        if reversion.is_active() and reversion.is_registered(type(instance)):
-            reversion.add_to_revision(instance)
+        self.saved.append(instance)
+
+    def add_saved_to_revision(self):
+        """Every record the rows saved, in the active revision with what reversion follows
+        from it, as it is after the whole file (a later row may change an earlier row's
+        record)."""
+        if reversion.is_registered(self._meta.model):
+            add_to_revision_in_batches(self.saved, self.revision_prefetch)
 
     def save_related(self, instance, row):
         """Save what else the row gives the record (e.g. a project's pillars)."""
@@ -729,6 +744,9 @@ def import_dataset(resource, dataset, *, user, file_name, job=None):
         # on its first save.
         with reversion.create_revision(atomic=False, manage_manually=True):
             result = resource.read_rows(dataset, dry_run=False, user=user, file_name=file_name)
+            failed = result.has_errors() or result.has_validation_errors()
+            if not failed:
+                resource.add_saved_to_revision()
             reversion.set_user(user)
             reversion.set_comment(gettext("Import of the file %(file)s") % {"file": file_name})
             totals = result.totals
@@ -742,7 +760,7 @@ def import_dataset(resource, dataset, *, user, file_name, job=None):
                 removed=resource.removed,
                 job=job,
             )
-        if result.has_errors() or result.has_validation_errors():
+        if failed:
             transaction.set_rollback(True)
     return result
 
@@ -750,18 +768,37 @@ def import_dataset(resource, dataset, *, user, file_name, job=None):
 def keep_state_before_import(resource, dataset, *, user, file_name):
     """Give every record the file will change that has no history yet a version of its state
     before the import (one revision), so that undoing the import can return it there."""
-    without_history = [
-        record
-        for record in resource.existing_records(dataset)
-        if not Version.objects.get_for_object(record).exists()
-    ]
+    records = list(resource.existing_records(dataset))
+    with_history = set(
+        Version.objects.get_for_model(resource._meta.model)
+        .filter(object_id__in=[str(record.pk) for record in records])
+        .values_list("object_id", flat=True)
+    )
+    without_history = [record for record in records if str(record.pk) not in with_history]
     if not without_history:
         return
     with reversion.create_revision(atomic=False):
-        for record in without_history:
-            reversion.add_to_revision(record)
+        add_to_revision_in_batches(without_history, resource.revision_prefetch)
         reversion.set_user(user)
         reversion.set_comment(gettext("State before the import of %(file)s") % {"file": file_name})
+
+
+# Records added to a revision at a time (add_to_revision_in_batches()).
+REVISION_BATCH = 500
+
+
+def add_to_revision_in_batches(records, lookups):
+    """Each record in the active revision with what reversion follows from it, the records
+    taken REVISION_BATCH at a time with the lookups (prefetch_related() lookups) read for the
+    batch: reversion reads a record's followed relations and many-to-many lists one query each,
+    ten queries a project, which made an import of 1,000 projects take seconds longer."""
+    for batch in itertools.batched(records, REVISION_BATCH):
+        for record in batch:
+            # What was read before the rows changed it would be written as it was.
+            record.__dict__.pop("_prefetched_objects_cache", None)
+        prefetch_related_objects(batch, *lookups)
+        for record in batch:
+            reversion.add_to_revision(record)
 
 
 # How the report counts the rows: new, changed, unchanged, error.

@@ -351,6 +351,41 @@ def test_dry_run_queries_do_not_grow_per_relation(editor_client, lookups):
     assert queries(25, "zelena; pametna", "Celje; Šoštanj") == many
 
 
+def test_the_confirmation_reads_what_its_revision_follows_once_for_many_rows(
+    editor_client, lookups
+):
+    """The revision of an import holds each project with what reversion follows from it (its
+    pillars, partners, results, places, links, images, documents, discrepancies) and its
+    many-to-many lists: read for all the rows together, not one query per project each."""
+
+    def queries(count):
+        Project.objects.all().delete()
+        rows = [HEADER] + [
+            [f"r{n}", "R", "R", "idea", "INT-SI-HR", "zelena; pametna", "Celje; SI-126", "1"]
+            for n in range(count)
+        ]
+        response = dry_run(editor_client, URL, csv_file(rows, "r.csv"), CSV_FORMAT)
+        with CaptureQueriesContext(connection) as context:
+            assert confirm(editor_client, PROCESS, response).status_code == 302
+        assert Project.objects.count() == count
+        return [query["sql"] for query in context.captured_queries]
+
+    few, many = queries(3), queries(23)
+    # A row's own queries are the dry run's (above); what the revision reads is not per row.
+    assert (len(many) - len(few)) / 20 <= 13
+    for table in ("projects_projectresult", "projects_project_goals", "pillars_pillar"):
+        reads = [sum(f'FROM "{table}"' in sql for sql in queries) for queries in (few, many)]
+        assert reads[0] == reads[1] <= 2, table
+    revision = ImportLog.objects.latest("pk").revision
+    versions = revision.version_set.all()
+    assert versions.filter(content_type__model="project").count() == 23
+    assert versions.filter(content_type__model="projectpillar").count() == 46
+    saved = versions.get(object_repr="R", object_id=str(Project.objects.get(slug="r0").pk))
+    assert sorted(saved.field_dict["municipalities"]) == sorted(
+        Municipality.objects.values_list("pk", flat=True)
+    )
+
+
 def test_a_dry_run_makes_no_revision_and_a_confirmation_exactly_one(editor_client, lookups):
     import reversion
     from reversion.models import Revision, Version
