@@ -170,7 +170,7 @@ def test_downloads_are_streamed(client, db, fmt):
 
 
 # Ten times the rows must not take ten times the memory. The rows are read CHUNK at a time here
-# (a tenth of the writer's CHUNK_SIZE) so that both counts span several chunks and the test runs
+# (far fewer than the writer's chunks) so that both counts span several chunks and the test runs
 # in seconds; the rows written before the rows were freed as they were written took about 10 kB
 # each, which this catches.
 CHUNK = 50
@@ -261,6 +261,7 @@ def test_memory_stays_flat_however_many_rows_are_written(
     client, many_projects, fmt, capsys, monkeypatch, settings
 ):
     monkeypatch.setattr(exporting, "CHUNK_SIZE", CHUNK)
+    monkeypatch.setattr(exporting, "VALUES_CHUNK_SIZE", CHUNK)
     # The export's own memory: the page cache would keep a copy of a download this small.
     settings.PAGE_CACHE = False
     url = f"/en/projects/export.{fmt}/"
