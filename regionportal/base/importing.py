@@ -601,7 +601,10 @@ class PortalResource(resources.ModelResource):
         (add_saved_to_revision())."""
         self.save_lists(instance, row)
         self.save_related(instance, row)
-        self.saved.append(instance)
+        if not kwargs.get("dry_run"):
+            # A check saves nothing for good: its records are not kept (a background check
+            # reads up to MAX_IMPORT_ROWS).
+            self.saved.append(instance)
 
     def add_saved_to_revision(self):
         """Every record the rows saved, in the active revision with what reversion follows
