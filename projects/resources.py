@@ -321,6 +321,8 @@ class PartnershipResource(PortalResource):
     )
 
     required_columns = ("role_code",)
+    # A partnership's name in the history is its project's and its organisation's.
+    revision_prefetch = ("project", "organisation")
     column_help = {
         "project": _("The project's slug."),
         "organisation": _("The organisation: its slug or its name."),

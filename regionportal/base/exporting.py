@@ -486,10 +486,10 @@ def date_of(value):
 class AmongValues(Lookup):
     """`expression IN (values)`, for a long list of whole numbers (a chunk's 10,000 ids), as one
     parameter rather than 10,000 that Django prepares and the server parses one by one: on
-    PostgreSQL an array (`= ANY(%s::bigint[])`), on SQLite a JSON array read by json_each(). Either
-    takes the column's index (filtering by a plain `__in` of a Func, SQLite compared its result
-    with 1 and read the whole table: 150 ms a chunk at 100,000 projects, now 4 ms). Elsewhere
-    it is Django's `__in` lookup."""
+    PostgreSQL an array (`= ANY(%s::bigint[])`), on SQLite a JSON array read by json_each().
+    Either takes the column's index (filtering by a plain `__in` of a Func, SQLite compared its
+    result with 1 and read the whole table: 150 ms a chunk at 100,000 projects, now 4 ms).
+    Elsewhere it is Django's `__in` lookup."""
 
     # The values are used as they are (prepared one by one they took 10 ms a chunk).
     prepare_rhs = False
