@@ -374,7 +374,7 @@ def test_the_confirmation_reads_what_its_revision_follows_once_for_many_rows(
     # A row's own queries are the dry run's (above); what the revision reads is not per row.
     assert (len(many) - len(few)) / 20 <= 13
     for table in ("projects_projectresult", "projects_project_goals", "pillars_pillar"):
-        reads = [sum(f'FROM "{table}"' in sql for sql in queries) for queries in (few, many)]
+        reads = [sum(f'FROM "{table}"' in sql for sql in captured) for captured in (few, many)]
         assert reads[0] == reads[1] <= 2, table
     revision = ImportLog.objects.latest("pk").revision
     versions = revision.version_set.all()
