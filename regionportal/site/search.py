@@ -1,15 +1,19 @@
 """Search over the portal's content in both languages, blind to case and to č/š/ž/ć/đ.
 
 `search(query)` returns the hits grouped by type (projects, partners, pillars, vision goals,
-potentials, municipalities, programmes), one database query per type however much data there
-is. A record matches when its Slovenian and English text, folded to lower case without
+potentials, municipalities, programmes), in a number of queries that does not grow with the
+data (see search()). A record matches when its Slovenian and English text, folded to lower case without
 diacritics, contains every word of the query; "sostanj" finds Šoštanj and "CLEAN" finds CLEAN.
 
-On PostgreSQL the folding is the `unaccent` extension; a record also matches on a typo in its
-name (trigram word similarity), and hits are ranked by full-text rank (names weigh more than
-descriptions) plus the trigram similarity of the name. On SQLite the portal registers an
-`unaccent` function of its own (regionportal.base.text) and hits are ranked by where the query
-matched. On both, a name equal to the query comes first, then names that start with it.
+On PostgreSQL the folding is the `unaccent` extension, and a record also matches on a typo in
+its name: each word of the query is looked up among the words of the searched names (a table the
+database keeps, site migration 0001, with a trigram index), and a name holding a near spelling of
+every word matches too ("sostaj" finds Šoštanj); its words' full-text prefixes match as well. On
+SQLite the portal registers an `unaccent` function of its own (regionportal.base.text).
+
+On both, hits are ranked by where the query matched: a name equal to the query first, then names
+that start with it, names that hold every word, names that hold every word up to a typo, and
+then the rest; within each, in the type's own order (the newest projects first).
 """
 
 import operator
@@ -17,15 +21,12 @@ import re
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     Lexeme,
     SearchQuery,
-    SearchRank,
     SearchVector,
     SearchVectorExact,
     SearchVectorField,
-    TrigramWordSimilarity,
 )
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -41,6 +42,7 @@ from projects.models import Organisation, Project
 from regionportal.base.country_names import country_name
 from regionportal.base.languages import fallback_language, in_language, translated
 from regionportal.base.models import Municipality
+from regionportal.base.page_cache import kept_per_content_version
 from regionportal.base.text import (
     MAX_QUERY_LENGTH,
     Fold,
@@ -55,6 +57,17 @@ from regionportal.base.text import (
 
 HITS_PER_TYPE = 20
 EXCERPT_LENGTH = 180
+# A typo is forgiven in words of this length and longer: in a shorter one it makes another word.
+NEAR_SPELLING_MIN_LENGTH = 4
+# The most similar words of the names taken for a word of the query.
+NEAR_SPELLINGS_PER_TERM = 20
+# Each term's near spellings among the words of the searched names, which PostgreSQL keeps in a
+# table of their own (site migration 0001).
+NEAR_SPELLINGS_SQL = (
+    "SELECT term, near.word FROM unnest(%s::text[]) AS term CROSS JOIN LATERAL ("
+    "SELECT word FROM site_search_word WHERE word %%> term "
+    "ORDER BY word_similarity(term, word) DESC, word LIMIT %s) AS near"
+)
 
 
 @dataclass(frozen=True)
@@ -101,12 +114,17 @@ class SearchType:
     # Searched too, but weigh less: descriptions and the like.
     text_fields: tuple
     hit: object
-    # Extra searchable words that are not a column, e.g. "mestna občina" for urban ones.
+    # Extra searchable words that are not a column, from the record: "mestna občina" for an
+    # urban municipality. Only for a type matched in memory.
     extra_text: object = None
     # On PostgreSQL, the large tables keep their names (weight A) and text fields (B) as a
-    # stored full-text vector in this column (projects migration 0010), which is matched and
-    # ranked instead of parsing every row's text on every search.
+    # stored full-text vector in this column (projects migration 0011), which is matched
+    # instead of parsing every row's text on every search.
     stored_vector: str | None = None
+    # A small table (a few dozen rows) is matched in memory, against its records' folded texts
+    # kept per content version, rather than by a query built for each search: building and
+    # compiling that took far longer than the database's answer.
+    in_memory: bool = False
 
 
 def _excerpt_of(record, field_names, terms, length=EXCERPT_LENGTH):
@@ -230,6 +248,7 @@ SEARCH_TYPES = [
             "in_implementation_en",
         ),
         hit=_pillar_hit,
+        in_memory=True,
     ),
     SearchType(
         key="goals",
@@ -238,6 +257,7 @@ SEARCH_TYPES = [
         name_fields=("statement_sl", "statement_en"),
         text_fields=("indicator_sl", "indicator_en"),
         hit=_goal_hit,
+        in_memory=True,
     ),
     SearchType(
         key="examples",
@@ -246,6 +266,7 @@ SEARCH_TYPES = [
         name_fields=("name_sl", "name_en"),
         text_fields=("description_sl", "description_en"),
         hit=_example_hit,
+        in_memory=True,
     ),
     SearchType(
         key="municipalities",
@@ -255,10 +276,12 @@ SEARCH_TYPES = [
         text_fields=("iso_code",),
         hit=_municipality_hit,
         # Both languages' words for the kind of municipality, so "mestna" finds Celje.
-        extra_text=lambda: Case(
-            When(is_urban=True, then=Value("mestna občina MO urban municipality city")),
-            default=Value("občina municipality"),
+        extra_text=lambda municipality: (
+            "mestna občina MO urban municipality city"
+            if municipality.is_urban
+            else "občina municipality"
         ),
+        in_memory=True,
     ),
     SearchType(
         key="programmes",
@@ -267,32 +290,61 @@ SEARCH_TYPES = [
         name_fields=("name_sl", "name_en", "code"),
         text_fields=("fund", "period", "description_sl", "description_en"),
         hit=_programme_hit,
+        in_memory=True,
     ),
 ]
 
 
 def search(query):
-    """Every type's hits for the query, best first, each type in one query.
+    """Every type's hits for the query, best first: the large types in one query each, the
+    small ones from their texts kept per content version and one query each for what they
+    found (none when nothing is), and on PostgreSQL one for the near spellings.
 
     The query is expected to be cleaned (see SearchForm); an empty one finds nothing.
     """
     query = clean_query(query)[:MAX_QUERY_LENGTH]
     terms = folded_terms(query)
+    spellings = near_spellings(terms)
     groups = []
     for search_type in SEARCH_TYPES:
         group = ResultGroup(key=search_type.key, label=search_type.label)
         if terms:
-            records = list(_matching(search_type, query, terms)[: HITS_PER_TYPE + 1])
+            if search_type.in_memory:
+                records = _matching_in_memory(search_type, query, terms, spellings)
+            else:
+                records = list(_matching(search_type, query, terms, spellings)[: HITS_PER_TYPE + 1])
             group.has_more = len(records) > HITS_PER_TYPE
             group.hits = [search_type.hit(record, terms) for record in records[:HITS_PER_TYPE]]
         groups.append(group)
     return SearchResults(query=query, groups=groups)
 
 
-def _matching(search_type, query, terms):
-    """The type's records that match, best first. Every part of the condition reads what the
-    large tables keep folded (regionportal.base.text.folded), and on PostgreSQL each has an
-    index: trigram for the words and the name's similarity, full text for the lexemes."""
+def near_spellings(terms):
+    """On PostgreSQL, for each (folded) term of NEAR_SPELLING_MIN_LENGTH letters or more, the words
+    of the searched names that are a near spelling of it, most similar first: pg_trgm's word
+    similarity of the term to the word reaches its threshold (`word %> term`, which the words'
+    trigram index serves). Words that hold the term are left out: the term as written finds
+    them. Nothing on SQLite, which has no trigrams."""
+    terms = [term for term in terms if len(term) >= NEAR_SPELLING_MIN_LENGTH]
+    if connection.vendor != "postgresql" or not terms:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            NEAR_SPELLINGS_SQL,
+            [terms, NEAR_SPELLINGS_PER_TERM],
+        )
+        found = {}
+        for term, word in cursor.fetchall():
+            if term not in word:
+                found.setdefault(term, []).append(word)
+    return found
+
+
+def _matching(search_type, query, terms, spellings=None):
+    """The type's records that match, best first (see the module's docstring). Every part of
+    the condition reads what the large tables keep folded (regionportal.base.text.folded), and
+    on PostgreSQL each has an index: trigram for the words, full text for the lexemes.
+    `spellings` are the terms' near spellings (near_spellings())."""
     queryset = search_type.queryset()
     model = queryset.model
     folded_query = Fold(Value(query))
@@ -300,50 +352,131 @@ def _matching(search_type, query, terms):
     text_fields = list(search_type.text_fields)
     # Ties keep the type's own order (the model's, unless its queryset sets one).
     ordering = queryset.query.order_by or model._meta.ordering
-    if search_type.extra_text:
-        queryset = queryset.alias(search_extra=search_type.extra_text())
-        text_fields.append("search_extra")
     document_fields = [*search_type.name_fields, *text_fields]
 
-    every_term = matching_condition(model, document_fields, terms)
+    matches = matching_condition(model, document_fields, terms)
     names = [Fold(F(name_field)) for name_field in search_type.name_fields]
     # A name equal to the query, or one that starts with it, holds every word of it: only the
     # rows whose (stored) folded names hold them all fold each name to tell these apart.
     name_tier = Case(
-        When(reduce(operator.or_, [Q(Exact(n, folded_query)) for n in names]), then=3),
-        When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=2),
-        default=1,
+        When(reduce(operator.or_, [Q(Exact(n, folded_query)) for n in names]), then=4),
+        When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=3),
+        default=2,
     )
-    queryset = queryset.alias(
-        search_tier=Case(
-            When(contains_every_term(name, terms), then=name_tier),
-            default=0,
-            output_field=IntegerField(),
+    tiers = [When(contains_every_term(name, terms), then=name_tier)]
+    if spellings := {term: spellings[term] for term in terms if term in (spellings or {})}:
+        # Every word in the name as written or as a near spelling of it.
+        nearly = reduce(
+            operator.and_,
+            [
+                reduce(
+                    operator.or_,
+                    [
+                        contains_every_term(name, [word])
+                        for word in [term, *spellings.get(term, [])]
+                    ],
+                )
+                for term in terms
+            ],
         )
-    )
-    if connection.vendor != "postgresql":
-        return queryset.filter(every_term).order_by("-search_tier", *ordering)
-
-    # A typo in the name is forgiven: the name's trigram word similarity to the query reaches
-    # pg_trgm's threshold (the operator, not the function, so that the index serves it).
-    matches = every_term | Q(TrigramWordSimilar(name, folded_query))
-    rank = TrigramWordSimilarity(folded_query, name)
-    # Full-text search over the folded text. Every word is a prefix, so "zelen" finds
-    # "zelena"; word parts and typos are left to the substring match and to the similarity.
-    # Only letters and digits make lexemes ("a:*|b" is the words a and b, "!!!" none).
+        matches |= nearly
+        tiers.append(When(nearly, then=1))
+    queryset = queryset.alias(search_tier=Case(*tiers, default=0, output_field=IntegerField()))
+    # On PostgreSQL, full-text search over the folded text. Every word is a prefix, so "zelen"
+    # finds "zelena" (a word part is left to the substring match). Only letters and digits make
+    # lexemes ("a:*|b" is the words a and b, "!!!" none).
     words = [word for term in terms for word in re.findall(r"\w+", term)]
-    if words:
+    if connection.vendor == "postgresql" and words:
         full_text = SearchQuery(
-            reduce(operator.and_, [Lexeme(word, prefix=True) for word in words]), config="simple"
+            reduce(operator.and_, [Lexeme(word, prefix=True) for word in words]),
+            config="simple",
         )
         vector = _search_vector(search_type, model, name, text_fields)
         matches |= Q(SearchVectorExact(vector, full_text))
-        rank = SearchRank(vector, full_text) + rank
-    return (
-        queryset.filter(matches)
-        .alias(search_rank=rank)
-        .order_by("-search_tier", "-search_rank", *ordering)
+    return queryset.filter(matches).order_by("-search_tier", *ordering)
+
+
+@dataclass(frozen=True)
+class _KeptRecord:
+    """What the search reads of a record of a type matched in memory: its texts folded as the
+    database folds them (regionportal.base.text.folded)."""
+
+    pk: int
+    # Each name field on its own, then all of them joined, then every searched text joined.
+    names: tuple
+    name: str
+    document: str
+    # The document's words, for the full-text prefixes PostgreSQL's types match too.
+    words: frozenset
+
+
+def _folded_join(record, field_names, extra=""):
+    texts = ["" if (text := getattr(record, name)) is None else str(text) for name in field_names]
+    return fold(" ".join([*texts, extra] if extra else texts))
+
+
+def _kept_records():
+    """Every record of each type matched in memory, folded, in the type's own order."""
+    kept = {}
+    for search_type in SEARCH_TYPES:
+        if not search_type.in_memory:
+            continue
+        records = []
+        for record in search_type.queryset():
+            extra = search_type.extra_text(record) if search_type.extra_text else ""
+            document = _folded_join(
+                record, [*search_type.name_fields, *search_type.text_fields], extra
+            )
+            records.append(
+                _KeptRecord(
+                    pk=record.pk,
+                    names=tuple(_folded_join(record, [name]) for name in search_type.name_fields),
+                    name=_folded_join(record, search_type.name_fields),
+                    document=document,
+                    words=frozenset(re.findall(r"\w+", document)),
+                )
+            )
+        kept[search_type.key] = records
+    return kept
+
+
+def _matching_in_memory(search_type, query, terms, spellings):
+    """The type's records that match, best first, at most HITS_PER_TYPE + 1: as _matching()
+    finds and ranks them, read from the folded texts kept per content version, and then only
+    the records found from the database (no query when none is)."""
+    kept = kept_per_content_version("search-records", _kept_records)[search_type.key]
+    folded_query = fold(query)
+    words = (
+        [word for term in terms for word in re.findall(r"\w+", term)]
+        if connection.vendor == "postgresql"
+        else []
     )
+    spellings = spellings or {}
+    found = []
+    for position, record in enumerate(kept):
+        if all(term in record.name for term in terms):
+            if folded_query in record.names:
+                tier = 4
+            elif any(name.startswith(folded_query) for name in record.names):
+                tier = 3
+            else:
+                tier = 2
+        elif any(term in spellings for term in terms) and all(
+            any(word in record.name for word in [term, *spellings.get(term, [])]) for term in terms
+        ):
+            tier = 1
+        elif all(term in record.document for term in terms) or (
+            words and all(any(known.startswith(word) for known in record.words) for word in words)
+        ):
+            tier = 0
+        else:
+            continue
+        found.append((-tier, position, record.pk))
+    found.sort()
+    pks = [pk for _tier, _position, pk in found[: HITS_PER_TYPE + 1]]
+    records = search_type.queryset().in_bulk(pks) if pks else {}
+    # A record deleted since its text was kept is gone from the hits.
+    return [records[pk] for pk in pks if pk in records]
 
 
 def _search_vector(search_type, model, name, text_fields):

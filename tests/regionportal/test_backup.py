@@ -394,6 +394,8 @@ def test_a_backup_from_an_older_schema_is_restored_and_migrated_forward(folders,
         manifest["migrations"]["projects"] = [
             name for name in manifest["migrations"]["projects"] if name < "0006_folded_search_text"
         ]
+        # And before the search's words of the names, which need the latest of them.
+        manifest["migrations"]["site"] = []
         for table in manifest["tables"]:
             if f"data/{table['model']}.jsonl" in groups:
                 table["rows"] = 0

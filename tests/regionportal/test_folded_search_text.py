@@ -13,7 +13,7 @@ from reversion.models import Version
 
 from projects.models import Organisation, Project
 from regionportal.base.text import Fold, FoldedText, folded, folded_terms, joined
-from regionportal.site.search import SEARCH_TYPES, _matching, _search_vector
+from regionportal.site.search import SEARCH_TYPES, _matching, _search_vector, near_spellings
 from tests.factories import make_organisation, make_partnership, make_project
 from tests.imports import confirm, dry_run, xlsx_file
 
@@ -180,10 +180,14 @@ def test_on_postgresql_the_search_and_the_list_filters_use_the_indexes():
     projects = next(search_type for search_type in SEARCH_TYPES if search_type.key == "projects")
     every_project = dataclasses.replace(projects, queryset=Project.objects.all)
 
-    search_plan = _matching(every_project, "sostanj", folded_terms("sostanj")).explain()
+    # A typo: the near spellings ("sostanj") are matched in the names too.
+    terms = folded_terms("sostaj")
+    spellings = near_spellings(terms)
+    assert "sostanj" in spellings["sostaj"]
+    search_plan = _matching(every_project, "sostaj", terms, spellings).explain()
     partners = next(search_type for search_type in SEARCH_TYPES if search_type.key == "partners")
     every_partner = dataclasses.replace(partners, queryset=Organisation.objects.all)
-    partner_search_plan = _matching(every_partner, "sostanj", folded_terms("sostanj")).explain()
+    partner_search_plan = _matching(every_partner, "sostaj", terms, spellings).explain()
     # Unordered: an index on the sort's columns would also avoid reading the whole table.
     list_plan = Project.objects.matching("sostanj").order_by().explain()
     partner_plan = Organisation.objects.matching("sostanj").order_by().explain()
@@ -201,7 +205,7 @@ def test_on_postgresql_the_search_and_the_list_filters_use_the_indexes():
         "projects_organisation_search_vector",
     ]:
         assert f"Bitmap Index Scan on {index}" in partner_search_plan
-    # The rank reads the stored vector rather than parsing the text of every matching row.
+    # The match reads the stored vector rather than parsing the text of every row.
     assert "to_tsvector" not in search_plan + partner_search_plan
     assert "Bitmap Index Scan on projects_project_folded_text_trgm" in list_plan
     assert "Bitmap Index Scan on projects_org_folded_text_trgm" in partner_plan
