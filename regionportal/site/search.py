@@ -2,8 +2,9 @@
 
 `search(query)` returns the hits grouped by type (projects, partners, pillars, vision goals,
 potentials, municipalities, programmes), in a number of queries that does not grow with the
-data (see search()). A record matches when its Slovenian and English text, folded to lower case without
-diacritics, contains every word of the query; "sostanj" finds Šoštanj and "CLEAN" finds CLEAN.
+data (see search()). A record matches when its Slovenian and English text, folded to lower
+case without diacritics, contains every word of the query; "sostanj" finds Šoštanj and "CLEAN"
+finds CLEAN.
 
 On PostgreSQL the folding is the `unaccent` extension, and a record also matches on a typo in
 its name: each word of the query is looked up among the words of the searched names (a table the
