@@ -19,7 +19,7 @@ then the rest; within each, in the type's own order (the newest projects first).
 
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import reduce
 
 from django.contrib.postgres.search import (
@@ -411,6 +411,11 @@ class _KeptRecord:
     words: frozenset
 
 
+# The kept records' key names their fields: what an older release kept (until the content next
+# changes) is not read by code that expects another shape.
+_KEPT_RECORDS_KEY = "search-records:" + ",".join(kept.name for kept in fields(_KeptRecord))
+
+
 def _folded_join(record, field_names, extra=""):
     texts = ["" if (text := getattr(record, name)) is None else str(text) for name in field_names]
     return fold(" ".join([*texts, extra] if extra else texts))
@@ -445,7 +450,7 @@ def _matching_in_memory(search_type, query, terms, spellings):
     """The type's records that match, best first, at most HITS_PER_TYPE + 1: as _matching()
     finds and ranks them, read from the folded texts kept per content version, and then only
     the records found from the database (no query when none is)."""
-    kept = kept_per_content_version("search-records", _kept_records)[search_type.key]
+    kept = kept_per_content_version(_KEPT_RECORDS_KEY, _kept_records)[search_type.key]
     folded_query = fold(query)
     words = (
         [word for term in terms for word in re.findall(r"\w+", term)]
