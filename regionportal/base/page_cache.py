@@ -25,17 +25,24 @@ be served twice; public pages use no inline script). A streamed download is kept
 been sent whole: in the cache, or, when it is larger than MAX_STREAMED_SIZE, as a file beside it
 (kept_files.py).
 
+Pages and kept figures are also keyed by the **release**: a digest of the portal's code,
+templates, translations, static sources and content files as installed (`release()`). After an
+upgrade nothing the old code made is read again, though the content has not changed; during a
+rolling upgrade each server reads what its own release made.
+
 Kept responses carry `Cache-Control: public, max-age=…, stale-while-revalidate=…` for browsers
 and a CDN, an ETag and Last-Modified, and a conditional request for one gets 304.
 `DJANGO_PAGE_CACHE=off` (settings.PAGE_CACHE) turns the cache off, e.g. to measure.
 """
 
 import contextvars
+import functools
 import hashlib
 import threading
 import time
 from collections import OrderedDict
 from http import HTTPStatus
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -54,6 +61,18 @@ from django.utils.http import http_date, parse_http_date_safe
 from .kept_files import FileKeeper, kept_file_response
 from .publishing import Publishable, State
 
+# What a release is made of (release()): the folders and files of the repository that the pages
+# are made from.
+RELEASE_PARTS = (
+    "regionportal",
+    "projects",
+    "pillars",
+    "funding",
+    "templates",
+    "locale",
+    "static",
+    "pyproject.toml",
+)
 VERSION_KEY = "page-cache:content-version"
 NEXT_PUBLICATION_KEY = "page-cache:next-publication"
 # Pages are kept a day at most; one kept under an older version is never read again.
@@ -218,6 +237,26 @@ def _current_version(found):
     return version
 
 
+def release_of(folder, parts=RELEASE_PARTS):
+    """A digest of the files under the folder's parts (their paths and contents; compiled Python
+    left out): the same for every checkout of one commit, on every server."""
+    digest = hashlib.sha256()
+    folder = Path(folder)
+    for part in parts:
+        files = [folder / part] if (folder / part).is_file() else (folder / part).rglob("*")
+        for path in sorted(files):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def release():
+    """This process's release (release_of() the portal's folder), read once: about 4 MB."""
+    return release_of(settings.BASE_DIR)
+
+
 def kept_per_content_version(name, compute):
     """What compute() gives, made once per content version and kept in the cache beside the
     pages (so shared by every app server): for figures over all the published content that
@@ -229,7 +268,7 @@ def kept_per_content_version(name, compute):
     `name` must say everything the value depends on but the content (its language, say).
     compute() must give what pickles and what is the same for every visitor: the published
     content only (a scheduled publication coming due bumps the version too), no drafts."""
-    key = f"kept:{name}"
+    key = f"kept:{release()}:{name}"
     version, kept = _read_kept(key)
     if kept is not None:
         return kept[1]
@@ -310,7 +349,7 @@ def _key(request):
         # A path of no language (the API's): the visitor's cookie or browser chooses.
         language = translation.get_language_from_request(request)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    return f"page:{language}:{digest}"
+    return f"page:{release()}:{language}:{digest}"
 
 
 class PageCacheMiddleware:
@@ -495,6 +534,9 @@ class PageCacheApplication:
     def __init__(self, application, recent_pages_size=RECENT_PAGES_BYTES):
         self.application = application
         self.recent = RecentPages(recent_pages_size)
+        # The release is read as the server starts (its files, about 4 MB), not on a visitor's
+        # first request.
+        release()
         # (the version and the next publication as read, when they were asked for)
         self.lease = None
 

@@ -155,6 +155,43 @@ def test_the_switch_turns_the_cache_off(visitor, settings):
     assert len(queries) > 0
 
 
+def test_what_one_release_kept_is_never_read_by_another(visitor, monkeypatch):
+    """After an upgrade the pages and figures the old code made are made anew, though the
+    content has not changed (an update() that no signal sees stands for the same content)."""
+    project = factories.make_project(acronym="OLD", title_sl="Stari naslov")
+    url = project.get_absolute_url()
+    assert "Stari naslov" in visitor.get(url).text
+    type(project).objects.filter(pk=project.pk).update(title_sl="Novi naslov")
+    assert "Stari naslov" in visitor.get(url).text  # kept: the same release, the same content
+
+    monkeypatch.setattr(page_cache, "release", lambda: "the-next-release")
+
+    assert "Novi naslov" in visitor.get(url).text
+    assert page_cache.kept_per_content_version("figure", lambda: "new") == "new"
+    monkeypatch.setattr(page_cache, "release", lambda: "yet-another-release")
+    assert page_cache.kept_per_content_version("figure", lambda: "newer") == "newer"
+    assert page_cache.kept_per_content_version("figure", lambda: "not made") == "newer"
+
+
+def test_a_release_is_the_files_it_is_made_of(tmp_path):
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<h1>Naslov</h1>")
+    (tmp_path / "pyproject.toml").write_text("[project]")
+    (tmp_path / "templates" / "__pycache__").mkdir()
+    parts = ("templates", "pyproject.toml", "missing")
+    first = page_cache.release_of(tmp_path, parts)
+
+    (tmp_path / "templates" / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    assert page_cache.release_of(tmp_path, parts) == first
+    page.write_text("<h1>Nov naslov</h1>")
+    changed = page_cache.release_of(tmp_path, parts)
+    assert changed != first
+    page.write_text("<h1>Naslov</h1>")
+    assert page_cache.release_of(tmp_path, parts) == first
+    assert len(page_cache.release()) == 16
+
+
 # Every kind of change is on the next request.
 
 
