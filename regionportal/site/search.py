@@ -25,7 +25,6 @@ from functools import reduce
 from django.contrib.postgres.search import (
     Lexeme,
     SearchQuery,
-    SearchVector,
     SearchVectorExact,
     SearchVectorField,
 )
@@ -52,7 +51,6 @@ from regionportal.base.text import (
     fold,
     folded,
     folded_terms,
-    joined,
     matching_condition,
 )
 
@@ -119,8 +117,8 @@ class SearchType:
     # urban municipality. Only for a type matched in memory.
     extra_text: object = None
     # On PostgreSQL, the large tables keep their names (weight A) and text fields (B) as a
-    # stored full-text vector in this column (projects migration 0011), which is matched
-    # instead of parsing every row's text on every search.
+    # stored full-text vector in this column (projects migration 0011), which the words'
+    # prefixes are matched against.
     stored_vector: str | None = None
     # A small table (a few dozen rows) is matched in memory, against its records' folded texts
     # kept per content version, rather than by a query built for each search: building and
@@ -306,12 +304,16 @@ def search(query):
     query = clean_query(query)[:MAX_QUERY_LENGTH]
     terms = folded_terms(query)
     spellings = near_spellings(terms)
+    # The small types' texts, read once for all of them (one round trip to the cache).
+    kept = kept_per_content_version(_KEPT_RECORDS_KEY, _kept_records) if terms else {}
     groups = []
     for search_type in SEARCH_TYPES:
         group = ResultGroup(key=search_type.key, label=search_type.label)
         if terms:
             if search_type.in_memory:
-                records = _matching_in_memory(search_type, query, terms, spellings)
+                records = _matching_in_memory(
+                    search_type, kept[search_type.key], query, terms, spellings
+                )
             else:
                 records = list(_matching(search_type, query, terms, spellings)[: HITS_PER_TYPE + 1])
             group.has_more = len(records) > HITS_PER_TYPE
@@ -350,10 +352,9 @@ def _matching(search_type, query, terms, spellings=None):
     model = queryset.model
     folded_query = Fold(Value(query))
     name = folded(model, search_type.name_fields)
-    text_fields = list(search_type.text_fields)
     # Ties keep the type's own order (the model's, unless its queryset sets one).
     ordering = queryset.query.order_by or model._meta.ordering
-    document_fields = [*search_type.name_fields, *text_fields]
+    document_fields = [*search_type.name_fields, *search_type.text_fields]
 
     matches = matching_condition(model, document_fields, terms)
     names = [Fold(F(name_field)) for name_field in search_type.name_fields]
@@ -383,17 +384,16 @@ def _matching(search_type, query, terms, spellings=None):
         matches |= nearly
         tiers.append(When(nearly, then=1))
     queryset = queryset.alias(search_tier=Case(*tiers, default=0, output_field=IntegerField()))
-    # On PostgreSQL, full-text search over the folded text. Every word is a prefix, so "zelen"
-    # finds "zelena" (a word part is left to the substring match). Only letters and digits make
-    # lexemes ("a:*|b" is the words a and b, "!!!" none).
+    # On PostgreSQL, full-text search over the stored vector of the folded text. Every word is a
+    # prefix, so "zelen" finds "zelena" (a word part is left to the substring match). Only
+    # letters and digits make lexemes ("a:*|b" is the words a and b, "!!!" none).
     words = [word for term in terms for word in re.findall(r"\w+", term)]
-    if connection.vendor == "postgresql" and words:
+    if connection.vendor == "postgresql" and search_type.stored_vector and words:
         full_text = SearchQuery(
             reduce(operator.and_, [Lexeme(word, prefix=True) for word in words]),
             config="simple",
         )
-        vector = _search_vector(search_type, model, name, text_fields)
-        matches |= Q(SearchVectorExact(vector, full_text))
+        matches |= Q(SearchVectorExact(stored_search_vector(search_type, model), full_text))
     return queryset.filter(matches).order_by("-search_tier", *ordering)
 
 
@@ -446,11 +446,11 @@ def _kept_records():
     return kept
 
 
-def _matching_in_memory(search_type, query, terms, spellings):
+def _matching_in_memory(search_type, kept, query, terms, spellings):
     """The type's records that match, best first, at most HITS_PER_TYPE + 1: as _matching()
-    finds and ranks them, read from the folded texts kept per content version, and then only
-    the records found from the database (no query when none is)."""
-    kept = kept_per_content_version(_KEPT_RECORDS_KEY, _kept_records)[search_type.key]
+    finds and ranks them, read from its folded texts kept per content version (`kept`, its
+    part of _kept_records()), and then only the records found from the database (no query
+    when none is)."""
     folded_query = fold(query)
     words = (
         [word for term in terms for word in re.findall(r"\w+", term)]
@@ -485,18 +485,13 @@ def _matching_in_memory(search_type, query, terms, spellings):
     return [records[pk] for pk in pks if pk in records]
 
 
-def _search_vector(search_type, model, name, text_fields):
-    """The type's full-text vector, names weighing more (A) than the rest (B): the stored one
-    where the type has one, else parsed from the text (of the few rows of a small table)."""
-    if search_type.stored_vector:
-        # A column the model does not declare (SQLite has none), read by its name; the search's
-        # query reads the table itself, unaliased.
-        quote = connection.ops.quote_name
-        column = f"{quote(model._meta.db_table)}.{quote(search_type.stored_vector)}"
-        return RawSQL(column, [], output_field=SearchVectorField())  # noqa: S611 – no input
-    return SearchVector(name, config="simple", weight="A") + SearchVector(
-        Fold(joined(text_fields)), config="simple", weight="B"
-    )
+def stored_search_vector(search_type, model):
+    """The type's stored full-text vector (PostgreSQL's, projects migration 0011): a column the
+    model does not declare (SQLite has none), read by its name; the search's query reads the
+    table itself, unaliased."""
+    quote = connection.ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(search_type.stored_vector)}"
+    return RawSQL(column, [], output_field=SearchVectorField())  # noqa: S611 – no input
 
 
 def excerpt(text, terms, length=EXCERPT_LENGTH):

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 import reversion
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q
 from django.urls import reverse
@@ -13,7 +14,12 @@ from reversion.models import Version
 
 from projects.models import Organisation, Project
 from regionportal.base.text import Fold, FoldedText, folded, folded_terms, joined
-from regionportal.site.search import SEARCH_TYPES, _matching, _search_vector, near_spellings
+from regionportal.site.search import (
+    SEARCH_TYPES,
+    _matching,
+    near_spellings,
+    stored_search_vector,
+)
 from tests.factories import make_organisation, make_partnership, make_project
 from tests.imports import confirm, dry_run, xlsx_file
 
@@ -33,20 +39,19 @@ def stale_rows(model):
 
 
 def _search_vector_differs(model):
-    """Whether the stored search vector differs from the one the search would parse."""
+    """Whether the stored search vector differs from the type's names (weight A) and the rest
+    of its searched text (B), folded and parsed now."""
     search_type = next(
         search_type
         for search_type in SEARCH_TYPES
         if search_type.stored_vector and search_type.queryset().model is model
     )
-    vectors = [
-        _search_vector(
-            replace, model, folded(model, search_type.name_fields), search_type.text_fields
-        )
-        for replace in [search_type, dataclasses.replace(search_type, stored_vector=None)]
-    ]
+    parsed = SearchVector(
+        folded(model, search_type.name_fields), config="simple", weight="A"
+    ) + SearchVector(Fold(joined(search_type.text_fields)), config="simple", weight="B")
     return Func(
-        *vectors,
+        stored_search_vector(search_type, model),
+        parsed,
         arg_joiner=" IS DISTINCT FROM ",
         template="(%(expressions)s)",
         output_field=BooleanField(),
