@@ -28,8 +28,8 @@ class AgreementProjectExport(Export):
         "en": "regional-development-agreement-projects",
     }
     columns = [
-        Column("code", _("Code"), lambda investment: investment.slug),
-        Column("title", _("Project"), lambda investment: investment.title),
+        Column("code", _("Code"), "slug"),
+        Column("title", _("Project"), "title"),
         Column(
             "agreement_period",
             _("Agreement period"),
@@ -54,25 +54,21 @@ class AgreementProjectExport(Export):
             lambda investment: getattr(investment.lead_municipality, "name", ""),
         ),
         Column("municipalities", _("Other municipalities"), _municipalities("name"), Kind.LIST),
-        Column(
-            "implementer", _("Investor or implementer"), lambda investment: investment.implementer
-        ),
+        Column("implementer", _("Investor or implementer"), "implementer"),
         Column("status", _("Status"), lambda investment: investment.get_status_display()),
         Column(
             "total_value",
             _("Total value (EUR)"),
-            lambda investment: investment.total_value,
+            "total_value",
             Kind.MONEY,
         ),
         Column(
             "cohesion_amount",
             _("Cohesion funds (EUR)"),
-            lambda investment: investment.cohesion_amount,
+            "cohesion_amount",
             Kind.MONEY,
         ),
         Column("eu_fund", _("EU fund"), lambda investment: investment.get_eu_fund_display()),
-        Column(
-            "eu_amount", _("EU funds (EUR)"), lambda investment: investment.eu_amount, Kind.MONEY
-        ),
-        Column("description", _("Description"), lambda investment: investment.description),
+        Column("eu_amount", _("EU funds (EUR)"), "eu_amount", Kind.MONEY),
+        Column("description", _("Description"), "description"),
     ]

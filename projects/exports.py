@@ -97,13 +97,13 @@ def _programmes():
     }
 
 
-def _partner_summaries(of_chunk, *, operations):
-    """{project id: its partners summed up}, for the projects of_chunk picks out (a lookup on
-    project_id): how many partners there are (the agency included), the countries of those
-    other than the agency (ISO codes joined with commas) and the agency's budget and role (None
-    where it takes no part); with the lead partner's name and country and the partners' EU
-    contributions (their sum, and how many are known) if `operations`. One grouped query: a
-    project's partners are not read one by one."""
+def partner_summaries(of_chunk, *, operations):
+    """The partners of the projects of_chunk picks out (a lookup on project_id) summed up, a row of
+    values per project, with its project_id: how many partners there are (the agency included),
+    the countries of those other than the agency (ISO codes joined with commas) and the agency's
+    budget and role (None where it takes no part); with the lead partner's name and country and
+    the partners' EU contributions (their sum, and how many are known) if `operations`. One
+    grouped query: a project's partners are not read one by one."""
     is_agency = Q(organisation__is_agency=True)
     # A project has one partnership of the agency at most (one of each organisation), so its
     # greatest is it. Read here rather than by with_agency_share()'s subqueries, two a project
@@ -127,13 +127,9 @@ def _partner_summaries(of_chunk, *, operations):
             "eu_contribution_sum": Sum("eu_contribution"),
             "eu_contribution_count": Count("eu_contribution"),
         }
-    return {
-        summary["project_id"]: summary
-        for summary in Partnership.objects.filter(of_chunk)
-        .values("project_id")
-        .annotate(**summaries)
-        .order_by()
-    }
+    return (
+        Partnership.objects.filter(of_chunk).values("project_id").annotate(**summaries).order_by()
+    )
 
 
 def project_rows(queryset, *, operations=False):
@@ -180,7 +176,10 @@ def project_rows(queryset, *, operations=False):
         # The chunk's related rows, by project id: the ids as they are rather than project__in,
         # which checks each of the 2,000 ids as a related object (some 5 ms a query).
         of_chunk = AmongValues(F("project_id"), [row["pk"] for row in chunk])
-        partners = _partner_summaries(of_chunk, operations=operations)
+        partners = {
+            summary["project_id"]: summary
+            for summary in partner_summaries(of_chunk, operations=operations)
+        }
         # The primary pillar first (ProjectPillar's own order).
         project_pillars = grouped(
             ProjectPillar.objects.filter(of_chunk).values_list("project_id", "pillar_id")
@@ -249,25 +248,25 @@ def project_rows(queryset, *, operations=False):
 
 def _period_columns():
     return [
-        Column("start_date", _("Start"), lambda project: project.start_date, Kind.DATE),
-        Column("start_precision", _("Start precision"), lambda project: project.start_precision),
-        Column("end_date", _("End"), lambda project: project.end_date, Kind.DATE),
-        Column("end_precision", _("End precision"), lambda project: project.end_precision),
+        Column("start_date", _("Start"), "start_date", Kind.DATE),
+        Column("start_precision", _("Start precision"), "start_precision"),
+        Column("end_date", _("End"), "end_date", Kind.DATE),
+        Column("end_precision", _("End precision"), "end_precision"),
     ]
 
 
 def _status_columns():
     return [
-        Column("status_code", _("Status code"), lambda project: project.status),
-        Column("status", _("Status"), lambda project: project.status_label),
+        Column("status_code", _("Status code"), "status"),
+        Column("status", _("Status"), "status_label"),
     ]
 
 
 def _programme_columns():
     return [
-        Column("programme_code", _("Programme code"), lambda project: project.programme_code),
-        Column("programme", _("Programme"), lambda project: project.programme_name),
-        Column("fund", _("EU fund"), lambda project: project.fund),
+        Column("programme_code", _("Programme code"), "programme_code"),
+        Column("programme", _("Programme"), "programme_name"),
+        Column("fund", _("EU fund"), "fund"),
     ]
 
 
@@ -276,11 +275,11 @@ def _agency_columns():
         Column(
             "agency_share",
             _("Agency's share (EUR)"),
-            lambda project: project.agency_share,
+            "agency_share",
             Kind.MONEY,
         ),
-        Column("agency_role_code", _("Agency's role code"), lambda project: project.agency_role),
-        Column("agency_role", _("The agency's role"), lambda project: project.agency_role_label),
+        Column("agency_role_code", _("Agency's role code"), "agency_role"),
+        Column("agency_role", _("The agency's role"), "agency_role_label"),
     ]
 
 
@@ -290,56 +289,56 @@ class ProjectExport(Export):
     file_names = {"sl": "projekti", "en": "projects"}
     title = _("Projects")
     columns = [
-        Column("acronym", _("Acronym"), lambda project: project.acronym),
-        Column("title", _("Title"), lambda project: project.title),
+        Column("acronym", _("Acronym"), "acronym"),
+        Column("title", _("Title"), "title"),
         *_status_columns(),
         *_programme_columns(),
-        Column("pillar_codes", _("Pillar codes"), lambda project: project.pillar_codes, Kind.LIST),
+        Column("pillar_codes", _("Pillar codes"), "pillar_codes", Kind.LIST),
         Column(
             "pillars",
             _("Pillars (the primary one first)"),
-            lambda project: project.pillar_names,
+            "pillar_names",
             Kind.LIST,
         ),
         *_period_columns(),
         Column(
             "total_budget",
             _("Total budget (EUR)"),
-            lambda project: project.total_budget,
+            "total_budget",
             Kind.MONEY,
         ),
         *_agency_columns(),
         Column(
             "partner_count",
             _("Partners (the agency included)"),
-            lambda project: project.partner_count,
+            "partner_count",
             Kind.INTEGER,
         ),
         Column(
             "partner_country_codes",
             _("Partner country codes"),
-            lambda project: project.partner_country_codes,
+            "partner_country_codes",
             Kind.LIST,
         ),
         Column(
             "partner_countries",
             _("Partner countries"),
-            lambda project: project.partner_country_names,
+            "partner_country_names",
             Kind.LIST,
         ),
         Column(
             "municipality_codes",
             _("Municipality codes"),
-            lambda project: project.municipality_codes,
+            "municipality_codes",
             Kind.LIST,
         ),
         Column(
             "municipalities",
             _("Municipalities"),
-            lambda project: project.municipality_names,
+            "municipality_names",
             Kind.LIST,
         ),
-        Column("url", _("Page"), lambda project: project.url, Kind.URL),
+        Column("url", _("Page"), "url", Kind.URL),
     ]
 
     def rows(self, queryset):
@@ -371,28 +370,28 @@ class OrganisationExport(Export):
     file_names = {"sl": "partnerji", "en": "partners"}
     title = _("Partner organisations")
     columns = [
-        Column("name", _("Name"), lambda organisation: organisation.name),
-        Column("name_en", _("English name"), lambda organisation: organisation.name_en),
-        Column("acronym", _("Acronym"), lambda organisation: organisation.acronym),
-        Column("country_code", _("Country code"), lambda organisation: organisation.country),
-        Column("country", _("Country"), lambda organisation: organisation.country_name),
-        Column("kind_code", _("Type code"), lambda organisation: organisation.kind),
-        Column("kind", _("Type"), lambda organisation: organisation.kind_label),
-        Column("city", _("City"), lambda organisation: organisation.city),
-        Column("website", _("Website"), lambda organisation: organisation.website),
+        Column("name", _("Name"), "name"),
+        Column("name_en", _("English name"), "name_en"),
+        Column("acronym", _("Acronym"), "acronym"),
+        Column("country_code", _("Country code"), "country"),
+        Column("country", _("Country"), "country_name"),
+        Column("kind_code", _("Type code"), "kind"),
+        Column("kind", _("Type"), "kind_label"),
+        Column("city", _("City"), "city"),
+        Column("website", _("Website"), "website"),
         Column(
             "is_agency",
             _("The agency itself"),
-            lambda organisation: organisation.is_agency,
+            "is_agency",
             Kind.BOOLEAN,
         ),
         Column(
             "project_count",
             _("Projects"),
-            lambda organisation: organisation.project_count,
+            "project_count",
             Kind.INTEGER,
         ),
-        Column("url", _("Page"), lambda organisation: organisation.url, Kind.URL),
+        Column("url", _("Page"), "url", Kind.URL),
     ]
 
     def rows(self, queryset):
@@ -445,8 +444,8 @@ class OperationsExport(Export):
                 _("Beneficiary's country code"),
                 self.beneficiary_country_code,
             ),
-            Column("acronym", _("Acronym"), lambda project: project.acronym),
-            Column("title", _("Name of the operation"), lambda project: project.title),
+            Column("acronym", _("Acronym"), "acronym"),
+            Column("title", _("Name of the operation"), "title"),
             Column(
                 "summary",
                 _("Purpose and achievements"),
@@ -456,7 +455,7 @@ class OperationsExport(Export):
             Column(
                 "total_cost",
                 _("Total cost (EUR)"),
-                lambda project: project.total_budget,
+                "total_budget",
                 Kind.MONEY,
             ),
             Column("eu_amount", _("EU contribution (EUR)"), self.eu_amount, Kind.MONEY),
@@ -470,7 +469,7 @@ class OperationsExport(Export):
             Column("location", _("Location"), self.location_names, Kind.LIST),
             Column("intervention_category", _("Category of intervention"), lambda project: None),
             *_programme_columns(),
-            Column("priority_area", _("Priority area"), lambda project: project.priority_area),
+            Column("priority_area", _("Priority area"), "priority_area"),
             *_status_columns(),
             *_agency_columns(),
             Column(
@@ -479,7 +478,7 @@ class OperationsExport(Export):
                 lambda project: date_of(project.updated_at),
                 Kind.DATE,
             ),
-            Column("url", _("Page"), lambda project: project.url, Kind.URL),
+            Column("url", _("Page"), "url", Kind.URL),
         ]
 
     def rows(self, queryset):
@@ -602,58 +601,54 @@ class PartnershipExport(Export):
     file_names = {"sl": "partnerstva", "en": "partnerships"}
     title = _("Partnerships")
     columns = [
-        Column("project_acronym", _("Project"), lambda partnership: partnership.project_acronym),
-        Column("project_title", _("Title"), lambda partnership: partnership.project_title),
-        Column(
-            "programme_code", _("Programme code"), lambda partnership: partnership.programme_code
-        ),
-        Column("organisation", _("Organisation"), lambda partnership: partnership.organisation),
+        Column("project_acronym", _("Project"), "project_acronym"),
+        Column("project_title", _("Title"), "project_title"),
+        Column("programme_code", _("Programme code"), "programme_code"),
+        Column("organisation", _("Organisation"), "organisation"),
         Column(
             "organisation_name_en",
             _("English name"),
-            lambda partnership: partnership.organisation_name_en,
+            "organisation_name_en",
         ),
         Column(
             "organisation_acronym",
             _("Acronym"),
-            lambda partnership: partnership.organisation_acronym,
+            "organisation_acronym",
         ),
-        Column("country_code", _("Country code"), lambda partnership: partnership.country),
-        Column("country", _("Country"), lambda partnership: partnership.country_name),
+        Column("country_code", _("Country code"), "country"),
+        Column("country", _("Country"), "country_name"),
         Column(
             "is_agency",
             _("The agency itself"),
-            lambda partnership: partnership.is_agency,
+            "is_agency",
             Kind.BOOLEAN,
         ),
-        Column("role_code", _("Role code"), lambda partnership: partnership.role),
-        Column("role", _("Role"), lambda partnership: partnership.role_label),
-        Column(
-            "listed_as", _("Listed in the source as"), lambda partnership: partnership.listed_as
-        ),
-        Column("budget", _("Budget (EUR)"), lambda partnership: partnership.budget, Kind.MONEY),
+        Column("role_code", _("Role code"), "role"),
+        Column("role", _("Role"), "role_label"),
+        Column("listed_as", _("Listed in the source as"), "listed_as"),
+        Column("budget", _("Budget (EUR)"), "budget", Kind.MONEY),
         Column(
             "eu_contribution",
             _("EU contribution (EUR)"),
-            lambda partnership: partnership.eu_contribution,
+            "eu_contribution",
             Kind.MONEY,
         ),
         Column(
             "share_of_total",
             _("Share of the project's total budget (%)"),
-            lambda partnership: partnership.share_of_total,
+            "share_of_total",
             Kind.DECIMAL,
         ),
         Column(
             "project_url",
             _("Project page"),
-            lambda partnership: partnership.project_url,
+            "project_url",
             Kind.URL,
         ),
         Column(
             "organisation_url",
             _("Organisation page"),
-            lambda partnership: partnership.organisation_url,
+            "organisation_url",
             Kind.URL,
         ),
     ]

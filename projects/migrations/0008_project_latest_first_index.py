@@ -10,6 +10,8 @@ than declared in Meta.indexes.
 
 from django.db import migrations
 
+from regionportal.base.engine_indexes import indexes_per_engine
+
 NAME = "project_latest_first"
 COLUMNS = {
     "sqlite": "(start_date DESC, end_date DESC, id, state, publish_at)",
@@ -19,18 +21,7 @@ COLUMNS = {
 }
 
 
-def create_index(apps, schema_editor):
-    columns = COLUMNS.get(schema_editor.connection.vendor)
-    if columns:
-        schema_editor.execute(f"CREATE INDEX {NAME} ON projects_project {columns}")
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor in COLUMNS:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("projects", "0007_list_filter_indexes")]
 
-    operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
+    operations = [indexes_per_engine("projects_project", {NAME: COLUMNS})]

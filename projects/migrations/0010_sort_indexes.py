@@ -10,10 +10,13 @@ list by budget 87 -> 2 ms).
   either way (SQLite's ascending order puts NULLs first and its CREATE INDEX takes no NULLS
   LAST, so there the smallest-first sort keeps sorting).
 
-Made here for each database, as projects 0008 is, rather than declared in Meta.indexes.
+Made here for each database (regionportal.base.engine_indexes), as projects 0008 is, rather
+than declared in Meta.indexes.
 """
 
 from django.db import migrations
+
+from regionportal.base.engine_indexes import indexes_per_engine
 
 INDEXES = {
     "project_api_order": {
@@ -30,21 +33,7 @@ INDEXES = {
 }
 
 
-def create_indexes(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for name, columns in INDEXES.items():
-        if vendor in columns:
-            schema_editor.execute(f"CREATE INDEX {name} ON projects_project {columns[vendor]}")
-
-
-def drop_indexes(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for name, columns in INDEXES.items():
-        if vendor in columns:
-            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("projects", "0009_figures_indexes")]
 
-    operations = [migrations.RunPython(create_indexes, drop_indexes, elidable=False)]
+    operations = [indexes_per_engine("projects_project", INDEXES)]

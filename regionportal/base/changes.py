@@ -441,12 +441,12 @@ class ChangesExport(exporting.Export):
         exporting.Column(
             "time", gettext_lazy("Time"), lambda row: row.time.strftime("%Y-%m-%d %H:%M:%S")
         ),
-        exporting.Column("user", gettext_lazy("Staff member"), lambda row: row.who),
-        exporting.Column("kind", gettext_lazy("Kind of record"), lambda row: row.kind),
-        exporting.Column("record", gettext_lazy("Record"), lambda row: row.record),
-        exporting.Column("action", gettext_lazy("Action"), lambda row: row.action),
-        exporting.Column("field", gettext_lazy("Field"), lambda row: row.field),
-        exporting.Column("old", gettext_lazy("Old value"), lambda row: row.old),
-        exporting.Column("new", gettext_lazy("New value"), lambda row: row.new),
-        exporting.Column("comment", gettext_lazy("Comment"), lambda row: row.comment),
+        exporting.Column("user", gettext_lazy("Staff member"), "who"),
+        exporting.Column("kind", gettext_lazy("Kind of record"), "kind"),
+        exporting.Column("record", gettext_lazy("Record"), "record"),
+        exporting.Column("action", gettext_lazy("Action"), "action"),
+        exporting.Column("field", gettext_lazy("Field"), "field"),
+        exporting.Column("old", gettext_lazy("Old value"), "old"),
+        exporting.Column("new", gettext_lazy("New value"), "new"),
+        exporting.Column("comment", gettext_lazy("Comment"), "comment"),
     ]

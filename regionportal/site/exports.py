@@ -20,29 +20,27 @@ class MunicipalityExport(Export):
     file_names = {"sl": "obcine", "en": "municipalities"}
     title = _("Municipalities")
     columns = [
-        Column("name", _("Municipality"), lambda municipality: municipality.name),
-        Column("iso_code", _("ISO 3166-2 code"), lambda municipality: municipality.iso_code),
+        Column("name", _("Municipality"), "name"),
+        Column("iso_code", _("ISO 3166-2 code"), "iso_code"),
         Column(
             "is_urban",
             _("Urban municipality"),
-            lambda municipality: municipality.is_urban,
+            "is_urban",
             Kind.BOOLEAN,
         ),
         Column("region_code", _("NUTS 3 code"), _region("nuts_code")),
         Column("region", _("Region"), _region("name")),
-        Column(
-            "area_km2", _("Area (km²)"), lambda municipality: municipality.area_km2, Kind.DECIMAL
-        ),
+        Column("area_km2", _("Area (km²)"), "area_km2", Kind.DECIMAL),
         Column(
             "population",
             _("Population"),
-            lambda municipality: municipality.population,
+            "population",
             Kind.INTEGER,
         ),
         Column(
             "population_year",
             _("Population year"),
-            lambda municipality: municipality.population_year,
+            "population_year",
             Kind.INTEGER,
         ),
         Column(
@@ -55,7 +53,7 @@ class MunicipalityExport(Export):
         Column(
             "agreement_project_count",
             _("Agreement investments"),
-            lambda municipality: municipality.agreement_project_count,
+            "agreement_project_count",
             Kind.INTEGER,
         ),
         Column("url", _("Page"), lambda municipality: municipality.get_absolute_url(), Kind.URL),

@@ -10,13 +10,22 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.db.models import F
 from django.db.models.signals import post_init
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains
 
-from projects.exports import OperationsExport, OrganisationExport, PartnershipExport, ProjectExport
+from projects.exports import (
+    OperationsExport,
+    OrganisationExport,
+    PartnershipExport,
+    ProjectExport,
+    partner_summaries,
+)
 from projects.filters import ProjectFilter
 from projects.models import Organisation, Partnership, Project
+from regionportal.base.exporting import AmongValues
 from tests import factories
 from tests.downloads import (
     CONTENT_TYPES,
@@ -790,3 +799,25 @@ def test_a_long_list_is_downloaded_without_a_model_instance_per_row(client, data
 
     assert made.count(Project) == made.count(Partnership) == 0
     assert made.count(Organisation) <= 1  # the agency, for the list of operations
+
+
+def test_the_partners_summed_up_read_the_organisations_from_their_index_on_sqlite(db):
+    """Migration 0014: on SQLite the summary of a chunk's partners reads each partner's country
+    and whether it is the agency from an index beside the organisation's key, not from its whole
+    row, once its planner knows the table (as the migration leaves it); PostgreSQL, which
+    hashes the organisations for that join either way, has no such index."""
+    projects = [factories.make_project() for _ in range(3)]
+    for project in projects:
+        for _ in range(3):
+            factories.make_partnership(project=project)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE projects_organisation")
+    summaries = partner_summaries(
+        AmongValues(F("project_id"), [project.pk for project in projects]), operations=False
+    )
+    plan = summaries.explain()
+    assert len(summaries) == 3
+    if connection.vendor == "sqlite":
+        assert "COVERING INDEX organisation_country_by_id" in plan, plan
+    else:
+        assert "organisation_country_by_id" not in plan, plan

@@ -262,6 +262,7 @@ def test_memory_stays_flat_however_many_rows_are_written(
 ):
     monkeypatch.setattr(exporting, "CHUNK_SIZE", CHUNK)
     monkeypatch.setattr(exporting, "VALUES_CHUNK_SIZE", CHUNK)
+    monkeypatch.setattr(exporting, "CELLS_BATCH_SIZE", CHUNK)
     # The export's own memory: the page cache would keep a copy of a download this small.
     settings.PAGE_CACHE = False
     url = f"/en/projects/export.{fmt}/"
