@@ -315,7 +315,7 @@ def search(query):
                     search_type, kept[search_type.key], query, terms, spellings
                 )
             else:
-                records = list(_matching(search_type, query, terms, spellings)[: HITS_PER_TYPE + 1])
+                records = _first_matching(search_type, query, terms, spellings, HITS_PER_TYPE + 1)
             group.has_more = len(records) > HITS_PER_TYPE
             group.hits = [search_type.hit(record, terms) for record in records[:HITS_PER_TYPE]]
         groups.append(group)
@@ -348,6 +348,33 @@ def _matching(search_type, query, terms, spellings=None):
     the condition reads what the large tables keep folded (regionportal.base.text.folded), and
     on PostgreSQL each has an index: trigram for the words, full text for the lexemes.
     `spellings` are the terms' near spellings (near_spellings())."""
+    ranked, matches, _in_names = _ranked(search_type, query, terms, spellings)
+    return ranked.filter(matches)
+
+
+def _first_matching(search_type, query, terms, spellings, count):
+    """The first `count` of _matching()'s records.
+
+    On PostgreSQL the records whose names hold every word (as written or up to a typo) are read
+    first, as they rank above all others; once `count` are read, the rest is never read. A word
+    common in the names otherwise has the database read and recheck every row whose text holds
+    it, to rank them all ("energija" at 100,000 projects: 4,000 names hold "energije", 7,000
+    more texts "energija"; all of them 56 ms, the names alone 20 ms). SQLite reads every row
+    either way (it has no index for a word within a text): reading the names first would only
+    read them twice."""
+    ranked, matches, in_names = _ranked(search_type, query, terms, spellings)
+    if connection.vendor != "postgresql":
+        return list(ranked.filter(matches)[:count])
+    records = list(ranked.filter(in_names)[:count])
+    if len(records) < count:
+        records += ranked.filter(matches & ~in_names)[: count - len(records)]
+    return records
+
+
+def _ranked(search_type, query, terms, spellings):
+    """The type's queryset ranked as _matching() ranks (best first), the condition that a
+    record matches, and the condition that its names hold every term (as written or up to a
+    typo), which ranks it above every record whose names do not."""
     queryset = search_type.queryset()
     model = queryset.model
     folded_query = Fold(Value(query))
@@ -365,7 +392,8 @@ def _matching(search_type, query, terms, spellings=None):
         When(reduce(operator.or_, [Q(StartsWith(n, folded_query)) for n in names]), then=3),
         default=2,
     )
-    tiers = [When(contains_every_term(name, terms), then=name_tier)]
+    in_names = contains_every_term(name, terms)
+    tiers = [When(in_names, then=name_tier)]
     if spellings := {term: spellings[term] for term in terms if term in (spellings or {})}:
         # Every word in the name as written or as a near spelling of it.
         nearly = reduce(
@@ -383,6 +411,7 @@ def _matching(search_type, query, terms, spellings=None):
         )
         matches |= nearly
         tiers.append(When(nearly, then=1))
+        in_names |= nearly
     queryset = queryset.alias(search_tier=Case(*tiers, default=0, output_field=IntegerField()))
     # On PostgreSQL, full-text search over the stored vector of the folded text. Every word is a
     # prefix, so "zelen" finds "zelena" (a word part is left to the substring match). Only
@@ -394,7 +423,7 @@ def _matching(search_type, query, terms, spellings=None):
             config="simple",
         )
         matches |= Q(SearchVectorExact(stored_search_vector(search_type, model), full_text))
-    return queryset.filter(matches).order_by("-search_tier", *ordering)
+    return queryset.order_by("-search_tier", *ordering), matches, in_names
 
 
 @dataclass(frozen=True)

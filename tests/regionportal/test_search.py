@@ -179,9 +179,10 @@ def test_the_excerpt_marks_the_words_and_escapes_the_text():
 
 
 def test_the_number_of_queries_does_not_grow_with_the_data():
-    """One query for each large type, one for each small type that found something, and on
-    PostgreSQL one for the near spellings; the small types' texts are read once after each
-    change of the content (one query each) and kept."""
+    """One query for each large type (on PostgreSQL two while the names find fewer than a page:
+    the rest is read then), one for each small type that found something, and on PostgreSQL one
+    for the near spellings; the small types' texts are read once after each change of the
+    content (one query each) and kept."""
 
     def queries_for(query):
         with CaptureQueriesContext(connection) as captured:
@@ -206,11 +207,15 @@ def test_the_number_of_queries_does_not_grow_with_the_data():
     for number in range(30):
         make_one_of_each(number)
 
-    assert queries_for("zelen") == few_after_a_change
-    assert queries_for("zelen") == few
+    many_after_a_change = queries_for("zelen")
+    many = queries_for("zelen")
     small_types = 5
-    assert few == 2 + small_types + (connection.vendor == "postgresql")
+    on_postgresql = connection.vendor == "postgresql"
+    assert few == 2 * (1 + on_postgresql) + small_types + on_postgresql
     assert few_after_a_change >= few + small_types
+    # A page of projects and one of partners are found by their names: the rest is not read.
+    assert many == 2 + small_types + on_postgresql
+    assert many_after_a_change - many == few_after_a_change - few
 
 
 def test_at_most_twenty_hits_per_type_and_the_page_says_there_are_more(client):
@@ -385,3 +390,23 @@ def test_a_potential_links_to_its_pillars_list_of_potentials():
     (hit,) = next(group for group in search("zelena").groups if group.key == "examples").hits
 
     assert hit.url == "/sl/pillars/znanost/#potentials-heading"
+
+
+def test_a_page_of_names_comes_before_any_match_in_the_text():
+    """Twenty-one names that hold the word fill the page (and say there are more): a project
+    whose text alone holds it, newer than them all, is not among the first twenty."""
+    for number in range(21):
+        make_project(acronym=f"SUN{number:02}", title_sl="Sončna energija", start_date="2020-01-01")
+    make_project(
+        acronym="TEXT",
+        title_sl="Pitna voda",
+        summary_sl="Energija.",
+        start_date="2026-01-01",
+        end_date="2026-12-31",
+    )
+
+    group = next(group for group in search("energija").groups if group.key == "projects")
+
+    assert len(group.hits) == 20
+    assert group.has_more
+    assert all(str(hit.title).startswith("SUN") for hit in group.hits)
