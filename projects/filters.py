@@ -165,9 +165,7 @@ class ProjectFilter(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = country_choices(
             kept_per_content_version(
                 "project-partner-countries",
-                lambda: list(
-                    Organisation.objects.partner_countries_in(Project.objects.published())
-                ),
+                Organisation.objects.published_partner_countries,
             )
         )
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
     Case,
     Count,
@@ -22,6 +22,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower, RowNumber
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -45,6 +46,22 @@ from regionportal.base.text import matching as text_matching
 def _agency_country():
     """The agency's country (Slovenia), for subqueries that leave it out."""
     return Organisation.objects.filter(is_agency=True).values("country")
+
+
+# Each distinct country of the organisations, walked along the country index one step a
+# country (PostgreSQL reads no index for DISTINCT this way by itself), and the countries for which
+# a probe (a query of the organisations of `countries.country`, LIMIT 1) finds a row: the probe's
+# SQL goes between the two parts.
+_EACH_COUNTRY_SQL = (
+    "WITH RECURSIVE countries AS ("
+    "(SELECT country FROM projects_organisation ORDER BY country LIMIT 1) "
+    "UNION ALL "
+    "SELECT (SELECT next.country FROM projects_organisation AS next "
+    "WHERE next.country > countries.country ORDER BY next.country LIMIT 1) "
+    "FROM countries WHERE countries.country IS NOT NULL) "
+    "SELECT countries.country FROM countries CROSS JOIN LATERAL (",
+    ") AS found WHERE countries.country IS NOT NULL ORDER BY 1",
+)
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -153,6 +170,35 @@ class OrganisationQuerySet(models.QuerySet):
         # country that does (SQLite: 0.1 ms instead of 110 ms at 10,000 projects).
         partnerships = Partnership.objects.filter(organisation=OuterRef("pk")).in_projects(projects)
         return self.filter(Exists(partnerships), is_agency=False).countries()
+
+    def published_partner_countries(self):
+        """The distinct country codes (a sorted list) of the organisations other than the
+        agency that take part in published projects: partner_countries_in() of them.
+
+        On PostgreSQL that query is a join of every organisation with every partnership (the
+        LIMIT of an EXISTS does not stop it): at 100,000 projects 0.6 s, which the first request
+        of the project list, its downloads and the API's list after a change waited for. Here
+        each country of the organisations is visited in turn (a recursive walk of the country
+        index) and asked for its first organisation that takes part, which for published projects
+        is nearly always its first (5-20 ms). For a narrower set of projects (the agency's) the
+        walk would read most organisations one by one, slower than the join."""
+        if connection.vendor != "postgresql":
+            return list(self.partner_countries_in(Project.objects.published()))
+        partnerships = Partnership.objects.filter(organisation=OuterRef("pk")).in_projects(
+            Project.objects.published()
+        )
+        first_taking_part = (
+            self.filter(
+                Exists(partnerships), is_agency=False, country=RawSQL("countries.country", [])
+            )
+            .order_by()
+            .values("pk")[:1]
+        )
+        sql, params = first_taking_part.query.sql_with_params()
+        before, after = _EACH_COUNTRY_SQL
+        with connection.cursor() as cursor:
+            cursor.execute(before + sql + after, params)
+            return [country for (country,) in cursor.fetchall()]
 
     def agency_partner_countries(self):
         """The countries of the agency's partners in published projects, without its own.

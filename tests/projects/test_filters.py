@@ -246,6 +246,30 @@ def test_country_choices_are_the_partners_countries_by_name(data):
     ]
 
 
+@pytest.mark.django_db
+def test_the_partner_countries_are_those_of_partners_in_published_projects():
+    """The country filter's options: the countries of the organisations other than the agency
+    that take part in a published project, once each, in the order of their codes, and the
+    same as partner_countries_in() the published projects gives (on PostgreSQL they are looked
+    up a country at a time)."""
+    published = factories.make_project()
+    draft = factories.make_project(state="draft")
+    factories.make_partnership(project=published, organisation=factories.make_agency(country="SI"))
+    for country in ["IT", "AT", "IT", "HR"]:
+        factories.make_partnership(
+            project=published, organisation=factories.make_organisation(country=country)
+        )
+    factories.make_partnership(
+        project=draft, organisation=factories.make_organisation(country="DE")
+    )
+    factories.make_organisation(country="FR")  # in no project
+
+    countries = Organisation.objects.published_partner_countries()
+
+    assert countries == ["AT", "HR", "IT"]
+    assert countries == list(Organisation.objects.partner_countries_in(Project.objects.published()))
+
+
 def test_slovenian_names_sort_c_s_z_with_caron_after_the_plain_letter():
     names = ["Švedska", "Srbija", "Slovenija", "Španija", "Češka", "Ciper", "Dánsko"]
     with translation.override("sl"):
