@@ -343,17 +343,11 @@ def near_spellings(terms):
     return found
 
 
-def _matching(search_type, query, terms, spellings=None):
-    """The type's records that match, best first (see the module's docstring). Every part of
-    the condition reads what the large tables keep folded (regionportal.base.text.folded), and
-    on PostgreSQL each has an index: trigram for the words, full text for the lexemes.
-    `spellings` are the terms' near spellings (near_spellings())."""
-    ranked, matches, _in_names = _ranked(search_type, query, terms, spellings)
-    return ranked.filter(matches)
-
-
 def _first_matching(search_type, query, terms, spellings, count):
-    """The first `count` of _matching()'s records.
+    """The first `count` of the type's records that match, best first (see the module's
+    docstring). Every part of the condition reads what the large tables keep folded
+    (regionportal.base.text.folded), and on PostgreSQL each has an index: trigram for the words,
+    full text for the lexemes. `spellings` are the terms' near spellings (near_spellings()).
 
     On PostgreSQL the records whose names hold every word (as written or up to a typo) are read
     first, as they rank above all others; once `count` are read, the rest is never read. A word
@@ -371,8 +365,8 @@ def _first_matching(search_type, query, terms, spellings, count):
     return records
 
 
-def _ranked(search_type, query, terms, spellings):
-    """The type's queryset ranked as _matching() ranks (best first), the condition that a
+def _ranked(search_type, query, terms, spellings=None):
+    """The type's queryset ranked best first, the condition that a
     record matches, and the condition that its names hold every term (as written or up to a
     typo), which ranks it above every record whose names do not."""
     queryset = search_type.queryset()
@@ -476,7 +470,7 @@ def _kept_records():
 
 
 def _matching_in_memory(search_type, kept, query, terms, spellings):
-    """The type's records that match, best first, at most HITS_PER_TYPE + 1: as _matching()
+    """The type's records that match, best first, at most HITS_PER_TYPE + 1: as _first_matching()
     finds and ranks them, read from its folded texts kept per content version (`kept`, its
     part of _kept_records()), and then only the records found from the database (no query
     when none is)."""

@@ -16,7 +16,7 @@ from projects.models import Organisation, Project
 from regionportal.base.text import Fold, FoldedText, folded, folded_terms, joined
 from regionportal.site.search import (
     SEARCH_TYPES,
-    _matching,
+    _ranked,
     near_spellings,
     stored_search_vector,
 )
@@ -189,10 +189,12 @@ def test_on_postgresql_the_search_and_the_list_filters_use_the_indexes():
     terms = folded_terms("sostaj")
     spellings = near_spellings(terms)
     assert "sostanj" in spellings["sostaj"]
-    search_plan = _matching(every_project, "sostaj", terms, spellings).explain()
+    ranked, matches, _in_names = _ranked(every_project, "sostaj", terms, spellings)
+    search_plan = ranked.filter(matches).explain()
     partners = next(search_type for search_type in SEARCH_TYPES if search_type.key == "partners")
     every_partner = dataclasses.replace(partners, queryset=Organisation.objects.all)
-    partner_search_plan = _matching(every_partner, "sostaj", terms, spellings).explain()
+    ranked, matches, _in_names = _ranked(every_partner, "sostaj", terms, spellings)
+    partner_search_plan = ranked.filter(matches).explain()
     # Unordered: an index on the sort's columns would also avoid reading the whole table.
     list_plan = Project.objects.matching("sostanj").order_by().explain()
     partner_plan = Organisation.objects.matching("sostanj").order_by().explain()
