@@ -168,8 +168,12 @@ class OrganisationQuerySet(models.QuerySet):
         # Whether each organisation takes part, rather than a row per partnership: read in the
         # order of the country index, the database then stops at the first organisation of a
         # country that does (SQLite: 0.1 ms instead of 110 ms at 10,000 projects).
+        return self._partners_in(projects).countries()
+
+    def _partners_in(self, projects):
+        """These organisations other than the agency that take part in the projects."""
         partnerships = Partnership.objects.filter(organisation=OuterRef("pk")).in_projects(projects)
-        return self.filter(Exists(partnerships), is_agency=False).countries()
+        return self.filter(Exists(partnerships), is_agency=False)
 
     def published_partner_countries(self):
         """The distinct country codes (a sorted list) of the organisations other than the
@@ -184,13 +188,9 @@ class OrganisationQuerySet(models.QuerySet):
         walk would read most organisations one by one, slower than the join."""
         if connection.vendor != "postgresql":
             return list(self.partner_countries_in(Project.objects.published()))
-        partnerships = Partnership.objects.filter(organisation=OuterRef("pk")).in_projects(
-            Project.objects.published()
-        )
         first_taking_part = (
-            self.filter(
-                Exists(partnerships), is_agency=False, country=RawSQL("countries.country", [])
-            )
+            self._partners_in(Project.objects.published())
+            .filter(country=RawSQL("countries.country", []))
             .order_by()
             .values("pk")[:1]
         )

@@ -350,6 +350,12 @@ def _each(formatter, *, empty, empty_values):
     return write
 
 
+def _joined_lists(values):
+    """A list column's values as texts, each list's items joined by "; " (None where a list is
+    unknown or empty), for a format's writer of texts."""
+    return ["; ".join(map(str, value)) if value else None for value in values]
+
+
 # CSV ---------------------------------------------------------------------------------------
 
 
@@ -383,9 +389,7 @@ def _csv_writers(request):
         Kind.INTEGER: each(str),
         Kind.DATE: each(lambda value: value.isoformat()),
         Kind.BOOLEAN: each(lambda value: "true" if value else "false"),
-        Kind.LIST: lambda values: _neutralised_texts(
-            ["; ".join(map(str, value)) if value else None for value in values]
-        ),
+        Kind.LIST: lambda values: _neutralised_texts(_joined_lists(values)),
         Kind.URL: each(lambda value: neutralise(absolute(value))),
         Kind.TEXT: _neutralised_texts,
     }
@@ -475,12 +479,7 @@ def _text(value):
 def _xlsx_texts(values):
     """The XLSX's writer of texts: _text(str(value)) of each, None (an empty cell) where it is
     unknown, written without a call a cell (the most common cells of all)."""
-    return [
-        (text if text.isprintable() else _text(text))
-        if value is not None and (text := str(value))
-        else None
-        for value in values
-    ]
+    return [_text(text) if value is not None and (text := str(value)) else None for value in values]
 
 
 def _xlsx_writers(request):
@@ -499,9 +498,7 @@ def _xlsx_writers(request):
         Kind.INTEGER: each(int),
         Kind.DATE: each(lambda value: value),
         Kind.BOOLEAN: each(bool),
-        Kind.LIST: lambda values: _xlsx_texts(
-            ["; ".join(map(str, value)) if value else None for value in values]
-        ),
+        Kind.LIST: lambda values: _xlsx_texts(_joined_lists(values)),
         Kind.URL: each(absolute),
         Kind.TEXT: _xlsx_texts,
     }
